@@ -1,0 +1,86 @@
+/*
+** aibubble.c: the extension's entry point.
+**
+**   .load ./dist/aibubble            (sqlite3 shell)
+**   SELECT load_extension('./dist/aibubble');
+**
+** Registers, on the connection that loads it:
+**   aibubble_version()                         the version, from VERSION
+**   exposure(company [, core [, options]])     MODEL section 1
+**   cascade_shock(pct [, spenders [, options]])  table-valued, section 2
+**   breaking_point(company [, spenders [, options]])
+** All of them share one per-connection state (connection.c); nothing is
+** global. Refuses to load on a SQLite older than AIBUBBLE_MIN_SQLITE.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT1
+#include "connection.h"
+#include "sql_functions.h"
+
+#ifndef AIBUBBLE_VERSION
+#error "AIBUBBLE_VERSION must be defined (the Makefile takes it from VERSION)"
+#endif
+
+#define AIBUBBLE_MIN_SQLITE 3039000   /* sqlite3_db_name, json_each built in */
+#define AIBUBBLE_MIN_SQLITE_TEXT "3.39.0"
+
+void result_error(sqlite3_context *ctx, int rc, char *errmsg) {
+  if (errmsg) {
+    sqlite3_result_error(ctx, errmsg, -1);
+    sqlite3_free(errmsg);
+  } else if (rc == SQLITE_NOMEM || rc == SQLITE_OK) {
+    sqlite3_result_error_nomem(ctx);
+  } else {
+    sqlite3_result_error_code(ctx, rc);
+  }
+}
+
+int register_reader(sqlite3 *db, const char *name, int max_args, Connection *conn,
+                    void (*function)(sqlite3_context *, int, sqlite3_value **)) {
+  int n, rc = SQLITE_OK;
+  for (n = 1; n <= max_args && rc == SQLITE_OK; n++) {
+    rc = sqlite3_create_function_v2(db, name, n, SQLITE_UTF8, connection_retain(conn),
+                                    function, NULL, NULL, connection_release);
+  }
+  return rc;
+}
+
+static void version_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  sqlite3_result_text(ctx, AIBUBBLE_VERSION, -1, SQLITE_STATIC);
+}
+
+static void set_error(char **pzErrMsg, const char *message) {
+  if (pzErrMsg) *pzErrMsg = sqlite3_mprintf("%s", message);
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_aibubble_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
+  Connection *conn;
+  int rc;
+  SQLITE_EXTENSION_INIT2(pApi);
+  if (sqlite3_libversion_number() < AIBUBBLE_MIN_SQLITE) {
+    char *message = sqlite3_mprintf("aibubble needs SQLite " AIBUBBLE_MIN_SQLITE_TEXT
+                                    " or newer, this is %s", sqlite3_libversion());
+    if (pzErrMsg) *pzErrMsg = message;
+    else sqlite3_free(message);
+    return SQLITE_ERROR;
+  }
+  conn = connection_new(db);
+  if (conn == NULL) {
+    set_error(pzErrMsg, "aibubble: out of memory");
+    return SQLITE_NOMEM;
+  }
+  rc = sqlite3_create_function_v2(db, "aibubble_version", 0,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, version_function, NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = register_exposure(db, conn);
+  if (rc == SQLITE_OK) rc = register_breaking_point(db, conn);
+  if (rc == SQLITE_OK) rc = register_cascade_shock(db, conn);
+  connection_release(conn);
+  if (rc != SQLITE_OK) set_error(pzErrMsg, sqlite3_errmsg(db));
+  return rc;
+}

@@ -1,0 +1,279 @@
+/*
+** args.c: checks and parses the arguments of the SQL functions.
+**
+** JSON is parsed with SQLite's own json_each and json_type on the caller's
+** connection, so the extension carries no JSON parser of its own.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "args.h"
+
+typedef enum { KIND_NUMBER, KIND_INTEGER, KIND_TABLE, KIND_NAMES } OptionKind;
+
+typedef struct OptionSpec {
+  const char *name;
+  OptionKind kind;
+  double low, high;
+} OptionSpec;
+
+static const OptionSpec option_specs[OPT_COUNT] = {
+  [OPT_COMPANIES]   = { "companies", KIND_TABLE, 0, 0 },
+  [OPT_FLOWS]       = { "flows", KIND_TABLE, 0, 0 },
+  [OPT_CLAIMS]      = { "claims", KIND_TABLE, 0, 0 },
+  [OPT_RECOVERY]    = { "recovery", KIND_NUMBER, 0, 1 },
+  [OPT_PASSTHROUGH] = { "passthrough", KIND_NUMBER, 0, 1e300 },
+  [OPT_FAIL]        = { "fail", KIND_NAMES, 0, 0 },
+  [OPT_MAX_ROUNDS]  = { "max_rounds", KIND_INTEGER, 1, 1000000 },
+};
+
+/* The value quoted for a message: 'text', a number, NULL or a blob. */
+static char *quote_value(sqlite3_value *value) {
+  switch (sqlite3_value_type(value)) {
+    case SQLITE_NULL: return sqlite3_mprintf("NULL");
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT: return sqlite3_mprintf("%!.15g", sqlite3_value_double(value));
+    case SQLITE_TEXT: return sqlite3_mprintf("'%q'", (const char *)sqlite3_value_text(value));
+    default: return sqlite3_mprintf("a blob");
+  }
+}
+
+static double parse_double(const char *text, int *ok) {
+  char *end;
+  double value;
+  while (*text == ' ' || *text == '\t') text++;
+  value = strtod(text, &end);
+  while (*end == ' ' || *end == '\t') end++;
+  *ok = end != text && *end == 0;
+  return value;
+}
+
+static char *range_text(double low, double high) {
+  if (high >= 1e300) return sqlite3_mprintf("a number >= %!.15g", low);
+  return sqlite3_mprintf("between %!.15g and %!.15g", low, high);
+}
+
+int arg_number(const char *fn, const char *what, sqlite3_value *value,
+               double low, double high, double *out, char **errmsg) {
+  int type = sqlite3_value_type(value), ok = 0;
+  char *quoted, *range;
+  if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+    *out = sqlite3_value_double(value);
+    ok = 1;
+  } else if (type == SQLITE_TEXT) {
+    *out = parse_double((const char *)sqlite3_value_text(value), &ok);
+  }
+  if (ok && isfinite(*out) && *out >= low && *out <= high) return SQLITE_OK;
+  quoted = quote_value(value);
+  range = range_text(low, high);
+  if (quoted && range) {
+    *errmsg = error_message(fn, "%s must be %s, got %s", what, range, quoted);
+  }
+  sqlite3_free(quoted);
+  sqlite3_free(range);
+  return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+const char *arg_text(sqlite3_value *value) {
+  if (value == NULL || sqlite3_value_type(value) == SQLITE_NULL) return NULL;
+  return (const char *)sqlite3_value_text(value);
+}
+
+void options_free(Options *options) {
+  int i;
+  for (i = 0; i < OPT_COUNT; i++) sqlite3_free(options->text[i]);
+  memset(options, 0, sizeof(*options));
+}
+
+double option_number(const Options *options, int id, double fallback) {
+  return (options->given & OPTION_BIT(id)) ? options->number[id] : fallback;
+}
+
+void options_tables(const Options *options, TableNames *names) {
+  names->companies = options->text[OPT_COMPANIES];
+  names->flows = options->text[OPT_FLOWS];
+  names->claims = options->text[OPT_CLAIMS];
+}
+
+static char *allowed_list(unsigned allowed) {
+  sqlite3_str *list = sqlite3_str_new(NULL);
+  int i;
+  for (i = 0; i < OPT_COUNT; i++) {
+    if (allowed & OPTION_BIT(i)) {
+      sqlite3_str_appendf(list, "%s%s", sqlite3_str_length(list) ? ", " : "", option_specs[i].name);
+    }
+  }
+  return sqlite3_str_finish(list);
+}
+
+static int find_option(const char *key) {
+  int i;
+  for (i = 0; i < OPT_COUNT; i++) {
+    if (strcmp(option_specs[i].name, key) == 0) return i;
+  }
+  return -1;
+}
+
+/* Checks one option of json_each's row (key, type, atom, value) and keeps it. */
+static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
+                       Options *options, char **errmsg) {
+  const char *key = (const char *)sqlite3_column_text(row, 0);
+  const char *type = (const char *)sqlite3_column_text(row, 1);
+  const char *value = (const char *)sqlite3_column_text(row, 3);
+  int id = key ? find_option(key) : -1;
+  const OptionSpec *spec;
+  if (key == NULL || type == NULL || value == NULL) return SQLITE_NOMEM;
+  if (id < 0 || !(allowed & OPTION_BIT(id))) {
+    char *list = allowed_list(allowed);
+    *errmsg = error_message(fn, "unknown option '%q' (options are: %s)", key, list ? list : "");
+    sqlite3_free(list);
+    return SQLITE_ERROR;
+  }
+  if (options->given & OPTION_BIT(id)) {
+    *errmsg = error_message(fn, "option %s is given twice", key);
+    return SQLITE_ERROR;
+  }
+  spec = &option_specs[id];
+  options->given |= OPTION_BIT(id);
+  switch (spec->kind) {
+    case KIND_NUMBER:
+    case KIND_INTEGER: {
+      double number = sqlite3_column_double(row, 2);
+      int numeric = strcmp(type, "integer") == 0 || strcmp(type, "real") == 0;
+      if (numeric && spec->kind == KIND_INTEGER && number != floor(number)) numeric = 0;
+      if (!numeric || !isfinite(number) || number < spec->low || number > spec->high) {
+        char *range = range_text(spec->low, spec->high);
+        *errmsg = error_message(fn, "option %s must be %s%s, got %s", key,
+                                spec->kind == KIND_INTEGER ? "a whole number " : "",
+                                range ? range : "", value);
+        sqlite3_free(range);
+        return SQLITE_ERROR;
+      }
+      options->number[id] = number;
+      return SQLITE_OK;
+    }
+    case KIND_TABLE:
+      if (strcmp(type, "text") != 0 || value[0] == 0) {
+        *errmsg = error_message(fn, "option %s must name a table, got %s", key, value);
+        return SQLITE_ERROR;
+      }
+      break;
+    case KIND_NAMES:
+      if (strcmp(type, "text") != 0 && strcmp(type, "array") != 0) {
+        *errmsg = error_message(fn, "option %s must be a name, a kind or an array of names, got %s",
+                                key, value);
+        return SQLITE_ERROR;
+      }
+      break;
+  }
+  options->text[id] = sqlite3_mprintf("%s", strcmp(type, "text") == 0
+                                      ? (const char *)sqlite3_column_text(row, 2) : value);
+  return options->text[id] ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+/* Runs sql with ?1 bound to text; *stmt is ready to step. */
+static int prepare_with(sqlite3 *db, const char *sql, const char *text, sqlite3_stmt **stmt) {
+  int rc = sqlite3_prepare_v2(db, sql, -1, stmt, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(*stmt, 1, text, -1, SQLITE_STATIC);
+  return rc;
+}
+
+/* 1 when text is a JSON value of the given json_type, 0 when not or not JSON. */
+static int json_is(sqlite3 *db, const char *text, const char *type, int *rc) {
+  sqlite3_stmt *stmt = NULL;
+  int is = 0;
+  *rc = prepare_with(db, "SELECT json_valid(?1) AND json_type(?1) = ?2", text, &stmt);
+  if (*rc == SQLITE_OK) *rc = sqlite3_bind_text(stmt, 2, type, -1, SQLITE_STATIC);
+  if (*rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
+  if (*rc == SQLITE_OK) *rc = sqlite3_finalize(stmt);
+  else sqlite3_finalize(stmt);
+  return is;
+}
+
+int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
+                  unsigned allowed, Options *options, char **errmsg) {
+  const char *text = arg_text(value);
+  sqlite3_stmt *stmt = NULL;
+  int rc, step = SQLITE_DONE;
+  memset(options, 0, sizeof(*options));
+  if (text == NULL) return SQLITE_OK;
+  if (!json_is(db, text, "object", &rc)) {
+    if (rc != SQLITE_OK) return rc;
+    *errmsg = error_message(fn, "options must be a JSON object, got '%q'", text);
+    return SQLITE_ERROR;
+  }
+  rc = prepare_with(db, "SELECT key, type, atom, value FROM json_each(?1)", text, &stmt);
+  while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rc = take_option(fn, stmt, allowed, options, errmsg);
+  }
+  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = sqlite3_errcode(db);
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_OK) options_free(options);
+  return rc;
+}
+
+static int select_kind(const Network *net, const char *kind, unsigned char *member) {
+  int i, found = 0;
+  for (i = 0; i < net->n_companies; i++) {
+    if (strcmp(net->kind[i], kind) == 0) {
+      member[i] = 1;
+      found = 1;
+    }
+  }
+  return found;
+}
+
+static int select_array(sqlite3 *db, const char *fn, const char *what, const char *text,
+                        const Network *net, unsigned char *member, char **errmsg) {
+  sqlite3_stmt *stmt = NULL;
+  int rc, step = SQLITE_DONE;
+  if (!json_is(db, text, "array", &rc)) {
+    if (rc != SQLITE_OK) return rc;
+    *errmsg = error_message(fn, "%s is not a valid JSON array: '%q'", what, text);
+    return SQLITE_ERROR;
+  }
+  rc = prepare_with(db, "SELECT type, atom, value FROM json_each(?1)", text, &stmt);
+  while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+    const char *type = (const char *)sqlite3_column_text(stmt, 0);
+    const char *name = (const char *)sqlite3_column_text(stmt, 1);
+    int company;
+    if (type == NULL || strcmp(type, "text") != 0) {
+      *errmsg = error_message(fn, "%s must list company names, got %s", what,
+                              (const char *)sqlite3_column_text(stmt, 2));
+      rc = SQLITE_ERROR;
+    } else if (name == NULL) {
+      rc = SQLITE_NOMEM;
+    } else if ((company = network_find(net, name)) == NO_COMPANY) {
+      *errmsg = error_message(fn, "unknown company '%q' in %s", name, what);
+      rc = SQLITE_ERROR;
+    } else {
+      member[company] = 1;
+    }
+  }
+  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = sqlite3_errcode(db);
+  sqlite3_finalize(stmt);
+  return rc;
+}
+
+int select_companies(sqlite3 *db, const char *fn, const char *what, const char *text,
+                     const char *default_kind, const Network *net,
+                     unsigned char *member, char **errmsg) {
+  const char *start = text;
+  int company;
+  memset(member, 0, (size_t)net->n_companies);
+  if (text == NULL) {
+    if (default_kind) select_kind(net, default_kind, member);
+    return SQLITE_OK;
+  }
+  while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r') start++;
+  if (*start == '[') return select_array(db, fn, what, text, net, member, errmsg);
+  if ((company = network_find(net, text)) != NO_COMPANY) {
+    member[company] = 1;
+    return SQLITE_OK;
+  }
+  if (select_kind(net, text, member)) return SQLITE_OK;
+  *errmsg = error_message(fn, "%s '%q' is neither a company nor a kind", what, text);
+  return SQLITE_ERROR;
+}

@@ -1,0 +1,52 @@
+/*
+** args.h: the arguments the SQL functions share, checked.
+**
+** A percentage or number given as INTEGER, REAL or numeric TEXT (Datasette
+** passes '30'); a set of companies given as a name, a kind or a JSON array
+** of names; the JSON options object. Every check fails with a message that
+** names the function and quotes the bad value.
+*/
+#ifndef AIBUBBLE_ARGS_H
+#define AIBUBBLE_ARGS_H
+
+#include "connection.h"
+
+enum OptionId {
+  OPT_COMPANIES, OPT_FLOWS, OPT_CLAIMS,     /* input table names */
+  OPT_RECOVERY, OPT_PASSTHROUGH, OPT_FAIL, OPT_MAX_ROUNDS,
+  OPT_COUNT
+};
+#define OPTION_BIT(id) (1u << (id))
+#define OPTIONS_TABLES (OPTION_BIT(OPT_COMPANIES) | OPTION_BIT(OPT_FLOWS) | OPTION_BIT(OPT_CLAIMS))
+#define OPTIONS_CASCADE (OPTIONS_TABLES | OPTION_BIT(OPT_RECOVERY) | \
+  OPTION_BIT(OPT_PASSTHROUGH) | OPTION_BIT(OPT_FAIL) | OPTION_BIT(OPT_MAX_ROUNDS))
+
+typedef struct Options {
+  unsigned given;               /* OPTION_BIT of each option present */
+  double number[OPT_COUNT];     /* numeric options */
+  char *text[OPT_COUNT];        /* text options; fail as a name or JSON array */
+} Options;
+
+/* A number in [low, high] from an INTEGER, REAL or numeric TEXT value. */
+int arg_number(const char *fn, const char *what, sqlite3_value *value,
+               double low, double high, double *out, char **errmsg);
+
+/* Parses a JSON object of options (NULL value: none), accepting only the
+** options in allowed. Free with options_free. */
+int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
+                  unsigned allowed, Options *options, char **errmsg);
+void options_free(Options *options);
+double option_number(const Options *options, int id, double fallback);
+void options_tables(const Options *options, TableNames *names);
+
+/* Marks in member[] (n_companies bytes) the companies a selection names:
+** NULL text selects every company of default_kind (none when that is NULL);
+** else a JSON array of names, a company's name, or a kind. */
+int select_companies(sqlite3 *db, const char *fn, const char *what, const char *text,
+                     const char *default_kind, const Network *net,
+                     unsigned char *member, char **errmsg);
+
+/* The text of a value for a selection: NULL for SQL NULL; numbers as text. */
+const char *arg_text(sqlite3_value *value);
+
+#endif

@@ -1,0 +1,195 @@
+/*
+** cascade.c: the liquidity cascade of MODEL section 2, round by round.
+**
+** Round t reads only the state of round t-1 (cuts x, defaults d):
+**   y(flow i->j on behalf of b) = max(x_i, x_b)
+**   dRev_j = sum of y f over revenue inflows, dFin_j over financing inflows
+**   Saved_j = x_j Out_j,   dA_j = (1 - rho) sum over claims j->k of c d_k
+**   L_j  = L0_j - m_j dRev_j - dFin_j + Saved_j
+**   Eq_j = E_j - m_j dRev_j - dA_j
+**   d_j  = d_j or L_j < 0 or Eq_j < 0
+**   x_j  = 1 if d_j, else max(s_j, min(1, beta (dRev_j + dFin_j) / I_j))
+** and stops when no d changed and no x moved by CASCADE_TOLERANCE or more.
+** Every map above is monotone in (x, d), so x and d only grow: the loop ends.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <string.h>
+#include "cascade.h"
+
+Cascade *cascade_new(int n) {
+  size_t count = n > 0 ? (size_t)n : 1;
+  size_t doubles = 9 * count * sizeof(double);
+  size_t ints = 3 * count * sizeof(int);
+  Cascade *c = sqlite3_malloc64(sizeof(Cascade));
+  char *block;
+  if (c == NULL) return NULL;
+  block = sqlite3_malloc64(doubles + ints + 2 * count);
+  if (block == NULL) {
+    sqlite3_free(c);
+    return NULL;
+  }
+  memset(c, 0, sizeof(*c));
+  c->n = n;
+  c->block = block;
+  c->cut = (double *)block;
+  c->revenue_lost = c->cut + count;
+  c->financing_lost = c->revenue_lost + count;
+  c->credit_loss = c->financing_lost + count;
+  c->saved = c->credit_loss + count;
+  c->cash_after = c->saved + count;
+  c->equity_after = c->cash_after + count;
+  c->next_cut = c->equity_after + count;
+  c->contribution = c->next_cut + count;
+  c->default_round = (int *)(block + doubles);
+  c->cause = c->default_round + count;
+  c->touched = c->cause + count;
+  c->defaulted = (unsigned char *)(block + doubles + ints);
+  c->next_defaulted = c->defaulted + count;
+  return c;
+}
+
+void cascade_free(Cascade *c) {
+  if (c == NULL) return;
+  sqlite3_free(c->block);
+  sqlite3_free(c);
+}
+
+double cascade_liquidity_before(const Network *net, int j) {
+  return net->cash[j] + net->operating_cf[j] - net->capex[j]
+       - net->debt_service[j] + net->financing_inflow[j];
+}
+
+/* Share of a flow that is cut, from the state of the last round. */
+static double flow_cut(const Cascade *c, const Network *net, int flow) {
+  double payer_cut = c->cut[net->in_payer[flow]];
+  int behalf = net->in_behalf[flow];
+  if (behalf != NO_COMPANY && c->cut[behalf] > payer_cut) return c->cut[behalf];
+  return payer_cut;
+}
+
+/* The counterparty a flow's cut is owed to: its end customer when that one
+** cut more than the payer, else the payer. */
+static int flow_culprit(const Cascade *c, const Network *net, int flow) {
+  int payer = net->in_payer[flow], behalf = net->in_behalf[flow];
+  if (behalf != NO_COMPANY && c->cut[behalf] > c->cut[payer]) return behalf;
+  return payer;
+}
+
+static void add_contribution(Cascade *c, int *n_touched, int company, double amount) {
+  if (amount <= 0) return;
+  if (c->contribution[company] == 0) c->touched[(*n_touched)++] = company;
+  c->contribution[company] += amount;
+}
+
+/* The counterparty whose cut or default cost company j most in this round,
+** from the state of the last round; ties go to the smaller name. */
+static int main_cause(Cascade *c, const Network *net, const CascadeParams *p, int j) {
+  int n_touched = 0, best = CAUSE_NONE, f, k;
+  for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
+    double lost = flow_cut(c, net, f) * net->in_amount[f];
+    if (!net->in_financing[f]) lost *= net->margin[j];
+    add_contribution(c, &n_touched, flow_culprit(c, net, f), lost);
+  }
+  for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) {
+    int debtor = net->claim_debtor[f];
+    if (c->defaulted[debtor]) {
+      add_contribution(c, &n_touched, debtor, (1 - p->recovery) * net->claim_amount[f]);
+    }
+  }
+  for (k = 0; k < n_touched; k++) {
+    int who = c->touched[k];
+    if (best == CAUSE_NONE || c->contribution[who] > c->contribution[best] ||
+        (c->contribution[who] == c->contribution[best] &&
+         strcmp(net->name[who], net->name[best]) < 0)) {
+      best = who;
+    }
+  }
+  for (k = 0; k < n_touched; k++) c->contribution[c->touched[k]] = 0;
+  return best;
+}
+
+static int baseline_default(const Cascade *c, const Network *net, int j) {
+  return cascade_liquidity_before(net, j) + c->saved[j] < 0 ||
+         (net->has_equity[j] && net->equity[j] < 0);
+}
+
+/* Share of its income that company j passes on as a cut. */
+static double passed_on(const Network *net, const CascadeParams *p, int j, double lost) {
+  double income = net->revenue[j] + net->financing_inflow[j];
+  double share;
+  if (income <= 0) return p->passthrough * lost > 0 ? 1 : 0;
+  share = p->passthrough * lost / income;
+  return share < 1 ? share : 1;
+}
+
+/* Computes round `round` for company j into next_cut / next_defaulted. */
+static void company_round(Cascade *c, const Network *net, const CascadeParams *p,
+                          int j, int round) {
+  double revenue_lost = 0, financing_lost = 0, credit_loss = 0, cut;
+  int f;
+  for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
+    double lost = flow_cut(c, net, f) * net->in_amount[f];
+    if (net->in_financing[f]) financing_lost += lost;
+    else revenue_lost += lost;
+  }
+  for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) {
+    if (c->defaulted[net->claim_debtor[f]]) credit_loss += net->claim_amount[f];
+  }
+  credit_loss *= 1 - p->recovery;
+  c->revenue_lost[j] = revenue_lost;
+  c->financing_lost[j] = financing_lost;
+  c->credit_loss[j] = credit_loss;
+  c->saved[j] = c->cut[j] * net->outflow[j];
+  c->cash_after[j] = cascade_liquidity_before(net, j)
+                   - net->margin[j] * revenue_lost - financing_lost + c->saved[j];
+  c->equity_after[j] = net->equity[j] - net->margin[j] * revenue_lost - credit_loss;
+  c->next_defaulted[j] = c->defaulted[j] || c->cash_after[j] < 0 ||
+                         (net->has_equity[j] && c->equity_after[j] < 0);
+  if (c->next_defaulted[j] && !c->defaulted[j]) {
+    c->default_round[j] = round;
+    c->cause[j] = baseline_default(c, net, j) ? CAUSE_BASELINE : main_cause(c, net, p, j);
+  }
+  if (c->next_defaulted[j]) {
+    cut = 1;
+  } else {
+    cut = passed_on(net, p, j, revenue_lost + financing_lost);
+    if (p->spender_cut[j] > cut) cut = p->spender_cut[j];
+  }
+  c->next_cut[j] = cut;
+}
+
+static void start_state(Cascade *c, const CascadeParams *p) {
+  int j;
+  for (j = 0; j < c->n; j++) {
+    c->defaulted[j] = p->failed[j];
+    c->cut[j] = p->failed[j] ? 1 : p->spender_cut[j];
+    c->default_round[j] = p->failed[j] ? 0 : -1;
+    c->cause[j] = CAUSE_NONE;
+    c->contribution[j] = 0;
+  }
+}
+
+void cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
+  int round, j;
+  start_state(c, p);
+  c->converged = 0;
+  for (round = 1; round <= p->max_rounds; round++) {
+    int defaults_changed = 0;
+    double largest_move = 0;
+    for (j = 0; j < c->n; j++) company_round(c, net, p, j, round);
+    for (j = 0; j < c->n; j++) {
+      double move = c->next_cut[j] - c->cut[j];
+      if (move < 0) move = -move;
+      if (move > largest_move) largest_move = move;
+      if (c->next_defaulted[j] != c->defaulted[j]) defaults_changed = 1;
+      c->cut[j] = c->next_cut[j];
+      c->defaulted[j] = c->next_defaulted[j];
+    }
+    c->rounds = round;
+    if (!defaults_changed && largest_move < CASCADE_TOLERANCE) {
+      c->converged = 1;
+      break;
+    }
+  }
+}

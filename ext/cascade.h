@@ -1,0 +1,62 @@
+/*
+** cascade.h: the liquidity cascade (MODEL section 2), on a Network.
+**
+** A spender cuts a share s of its outflows; companies in the failed set stop
+** paying at once. Round by round each company loses the revenue and financing
+** that its payers (or their end customers) cut, saves the outflows it cuts
+** itself, loses (1 - recovery) of its claims on defaulters, and defaults when
+** its liquidity or its equity goes below 0; a survivor passes its loss on as
+** a cut of its own outflows. Knows no SQL.
+*/
+#ifndef AIBUBBLE_CASCADE_H
+#define AIBUBBLE_CASCADE_H
+
+#include "network.h"
+
+#define CAUSE_NONE (-1)      /* survivor, or failed by assumption */
+#define CAUSE_BASELINE (-2)  /* would have defaulted with no loss at all */
+#define CASCADE_TOLERANCE 1e-12
+
+typedef struct CascadeParams {
+  const double *spender_cut;     /* [n] s in [0, 1]; 0 for non-spenders */
+  const unsigned char *failed;   /* [n] 1 for the set F0 */
+  double recovery;               /* rho in [0, 1] */
+  double passthrough;            /* beta >= 0 */
+  int max_rounds;                /* >= 1 */
+} CascadeParams;
+
+typedef struct Cascade {
+  int n;
+  int rounds;                    /* rounds run */
+  int converged;                 /* 0 when stopped by max_rounds */
+  /* State and the last round's figures, per company. */
+  double *cut;                   /* x */
+  unsigned char *defaulted;      /* d */
+  int *default_round;            /* round d became 1; -1 for survivors */
+  int *cause;                    /* company index, CAUSE_NONE or CAUSE_BASELINE */
+  double *revenue_lost;          /* dRev, gross of margin */
+  double *financing_lost;        /* dFin */
+  double *credit_loss;           /* dA */
+  double *saved;                 /* x * Out */
+  double *cash_after;            /* L */
+  double *equity_after;          /* Eq (meaningless where the network has no equity) */
+  /* Work space. */
+  double *next_cut;
+  unsigned char *next_defaulted;
+  double *contribution;          /* [n] scratch for causes, kept at 0 */
+  int *touched;                  /* [n] scratch for causes */
+  void *block;
+} Cascade;
+
+/* Allocates a Cascade for n companies; NULL when out of memory. */
+Cascade *cascade_new(int n);
+void cascade_free(Cascade *c);
+
+/* Runs the cascade to its fixed point (or max_rounds) and leaves the result
+** in c, which must have been made for net's company count. */
+void cascade_run(Cascade *c, const Network *net, const CascadeParams *params);
+
+/* L0 = C + O - K - D + Fin: liquidity after a normal year. */
+double cascade_liquidity_before(const Network *net, int company);
+
+#endif

@@ -1,0 +1,190 @@
+/*
+** connection.c: per-connection cache of compiled networks.
+**
+** A cached network is reused while the data stamp is unchanged. The stamp
+** holds, for every attached database, its name, file and the pager's data
+** version (which changes on every commit, this connection's or another's;
+** a database not already in a read transaction is read once first, so the
+** version is current), plus the connection's total change count. Inside a
+** write transaction nothing is cached or reused: uncommitted changes may
+** still be rolled back.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <stdarg.h>
+#include <string.h>
+#include "connection.h"
+#include "loader.h"
+
+char *error_message(const char *fn, const char *format, ...) {
+  va_list ap;
+  char *detail, *message;
+  va_start(ap, format);
+  detail = sqlite3_vmprintf(format, ap);
+  va_end(ap);
+  if (detail == NULL) return NULL;
+  message = sqlite3_mprintf("%s: %s", fn, detail);
+  sqlite3_free(detail);
+  return message;
+}
+
+Connection *connection_new(sqlite3 *db) {
+  Connection *conn = sqlite3_malloc64(sizeof(Connection));
+  if (conn == NULL) return NULL;
+  memset(conn, 0, sizeof(*conn));
+  conn->db = db;
+  conn->refcount = 1;
+  return conn;
+}
+
+Connection *connection_retain(Connection *conn) {
+  conn->refcount++;
+  return conn;
+}
+
+static void clear_slot(CacheSlot *slot) {
+  sqlite3_free(slot->key);
+  network_release(slot->net);
+  memset(slot, 0, sizeof(*slot));
+}
+
+static void flush(Connection *conn) {
+  int i;
+  for (i = 0; i < CACHE_SLOTS; i++) clear_slot(&conn->slot[i]);
+}
+
+void connection_release(void *p) {
+  Connection *conn = p;
+  if (conn == NULL || --conn->refcount > 0) return;
+  flush(conn);
+  sqlite3_free(conn->stamp);
+  sqlite3_free(conn);
+}
+
+/* Starts and ends a read transaction on schema, so that its pager notices
+** the commits of other connections. */
+static int refresh(sqlite3 *db, const char *schema) {
+  sqlite3_stmt *stmt;
+  char *sql = sqlite3_mprintf("PRAGMA \"%w\".data_version", schema);
+  int rc;
+  if (sql == NULL) return SQLITE_NOMEM;
+  rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+  sqlite3_free(sql);
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_step(stmt);
+  return sqlite3_finalize(stmt);
+}
+
+/* The temp database and in-memory ones change only through this connection,
+** so their data version is always current. */
+static int private_to_connection(sqlite3 *db, const char *schema) {
+  const char *file = sqlite3_db_filename(db, schema);
+  return strcmp(schema, "temp") == 0 || file == NULL || file[0] == 0;
+}
+
+/* Sets *stamp to the data stamp, or to NULL when a write transaction is
+** open (then nothing may be cached). */
+static int data_stamp(sqlite3 *db, char **stamp) {
+  sqlite3_str *text = sqlite3_str_new(db);
+  const char *schema;
+  int i, rc;
+  *stamp = NULL;
+  for (i = 0; (schema = sqlite3_db_name(db, i)) != NULL; i++) {
+    int state = sqlite3_txn_state(db, schema);
+    unsigned version = 0;
+    void *file = NULL;
+    if (state == SQLITE_TXN_WRITE) {
+      sqlite3_free(sqlite3_str_finish(text));
+      return SQLITE_OK;
+    }
+    if (state == SQLITE_TXN_NONE && !private_to_connection(db, schema) &&
+        (rc = refresh(db, schema)) != SQLITE_OK) {
+      sqlite3_free(sqlite3_str_finish(text));
+      return rc;
+    }
+    rc = sqlite3_file_control(db, schema, SQLITE_FCNTL_DATA_VERSION, &version);
+    sqlite3_file_control(db, schema, SQLITE_FCNTL_FILE_POINTER, &file);
+    sqlite3_str_appendf(text, "%s\x1f%s\x1f%p\x1f%d\x1f%u\x1e", schema,
+                        sqlite3_db_filename(db, schema), file, rc, version);
+  }
+  sqlite3_str_appendf(text, "%lld", sqlite3_total_changes64(db));
+  rc = sqlite3_str_errcode(text);
+  *stamp = sqlite3_str_finish(text);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(*stamp);
+    *stamp = NULL;
+    return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+static char *cache_key(const TableNames *names) {
+  return sqlite3_mprintf("%s\x1f%s\x1f%s",
+                         names->companies ? names->companies : "",
+                         names->flows ? names->flows : "",
+                         names->claims ? names->claims : "");
+}
+
+/* The slot to fill: an empty one, else the least recently used. */
+static CacheSlot *free_slot(Connection *conn) {
+  CacheSlot *oldest = &conn->slot[0];
+  int i;
+  for (i = 0; i < CACHE_SLOTS; i++) {
+    if (conn->slot[i].net == NULL) return &conn->slot[i];
+    if (conn->slot[i].last_used < oldest->last_used) oldest = &conn->slot[i];
+  }
+  clear_slot(oldest);
+  return oldest;
+}
+
+static Network *cached(Connection *conn, const char *key) {
+  int i;
+  for (i = 0; i < CACHE_SLOTS; i++) {
+    if (conn->slot[i].net && strcmp(conn->slot[i].key, key) == 0) {
+      conn->slot[i].last_used = ++conn->clock;
+      return network_retain(conn->slot[i].net);
+    }
+  }
+  return NULL;
+}
+
+/* Moves the cache to stamp (taking it), dropping every network of another. */
+static void adopt_stamp(Connection *conn, char *stamp) {
+  if (conn->stamp && strcmp(conn->stamp, stamp) == 0) {
+    sqlite3_free(stamp);
+    return;
+  }
+  flush(conn);
+  sqlite3_free(conn->stamp);
+  conn->stamp = stamp;
+}
+
+int connection_network(Connection *conn, const char *fn, const TableNames *names,
+                       Network **net, char **errmsg) {
+  char *stamp, *key;
+  CacheSlot *slot;
+  int rc = data_stamp(conn->db, &stamp);
+  *net = NULL;
+  if (rc != SQLITE_OK) {
+    *errmsg = error_message(fn, "cannot read the data version: %s", sqlite3_errmsg(conn->db));
+    return rc;
+  }
+  if (stamp == NULL) return network_load(conn->db, fn, names, net, errmsg);
+  adopt_stamp(conn, stamp);
+  key = cache_key(names);
+  if (key == NULL) return SQLITE_NOMEM;
+  if ((*net = cached(conn, key)) != NULL) {
+    sqlite3_free(key);
+    return SQLITE_OK;
+  }
+  rc = network_load(conn->db, fn, names, net, errmsg);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(key);
+    return rc;
+  }
+  slot = free_slot(conn);
+  slot->key = key;
+  slot->net = network_retain(*net);
+  slot->last_used = ++conn->clock;
+  return SQLITE_OK;
+}

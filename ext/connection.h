@@ -1,0 +1,49 @@
+/*
+** connection.h: the state aibubble keeps for one database connection.
+**
+** Every function and table-valued function of a connection shares one
+** Connection: a small cache of compiled networks, keyed by the names of the
+** input tables and valid for one "data stamp" (the data versions of every
+** attached database and the connection's own change count). No state is
+** global, so connections on several threads never share anything.
+*/
+#ifndef AIBUBBLE_CONNECTION_H
+#define AIBUBBLE_CONNECTION_H
+
+#include "sqlite3ext.h"
+#include "network.h"
+
+#define CACHE_SLOTS 4
+
+/* Names of the input tables as the user gave them; NULL means the default. */
+typedef struct TableNames {
+  const char *companies, *flows, *claims;
+} TableNames;
+
+typedef struct CacheSlot {
+  char *key;
+  Network *net;
+  unsigned last_used;
+} CacheSlot;
+
+typedef struct Connection {
+  sqlite3 *db;
+  int refcount;
+  char *stamp;               /* the data stamp the cached networks belong to */
+  unsigned clock;
+  CacheSlot slot[CACHE_SLOTS];
+} Connection;
+
+Connection *connection_new(sqlite3 *db);
+Connection *connection_retain(Connection *conn);
+void connection_release(void *conn);   /* the shape of an xDestroy */
+
+/* The network of the given tables, from the cache or freshly loaded; the
+** caller releases it. On an error, *errmsg names fn and the problem. */
+int connection_network(Connection *conn, const char *fn, const TableNames *names,
+                       Network **net, char **errmsg);
+
+/* "fn: message", formatted; NULL when out of memory. */
+char *error_message(const char *fn, const char *format, ...);
+
+#endif

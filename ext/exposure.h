@@ -1,0 +1,24 @@
+/*
+** exposure.h: upstream attribution (MODEL section 1), on a Network.
+**
+** The exposure e_j of company j is the share of its revenue that comes,
+** directly or through intermediaries, from the core set K:
+**   e_j = 1 for j in K, else sum over revenue inflows i->j of (f / R_j) z,
+**   z = 1 when i or the flow's end customer is in K, else e_i,
+** with R_j = max(R_j, sum of j's revenue inflows) and e_j = 0 when R_j = 0.
+** Knows no SQL.
+*/
+#ifndef AIBUBBLE_EXPOSURE_H
+#define AIBUBBLE_EXPOSURE_H
+
+#include "network.h"
+
+#define EXPOSURE_TOLERANCE 1e-12
+#define EXPOSURE_MAX_ITERATIONS 1000000
+
+/* Fills exposure[n] by fixed-point iteration from 0 until the largest change
+** is below EXPOSURE_TOLERANCE. Returns SQLITE_OK, SQLITE_NOMEM, or
+** SQLITE_ERROR when EXPOSURE_MAX_ITERATIONS did not reach the tolerance. */
+int exposure_solve(const Network *net, const unsigned char *core, double *exposure);
+
+#endif

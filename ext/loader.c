@@ -1,0 +1,316 @@
+/*
+** loader.c: reads companies, flows and claims into a Network.
+**
+** Each table (or view) is read with one "SELECT * FROM" and its columns are
+** found by name, so any table or view with the model's columns will do.
+** A name from the options may carry a schema ("aux.flows"); names are
+** quoted, so they cannot inject SQL. Every value is checked as it is read:
+** a bad one stops the load with an error that names the function, the
+** column, the row and the value. Nothing is ever written.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "loader.h"
+
+typedef struct Table {
+  sqlite3 *db;
+  const char *fn;            /* the SQL function, for messages */
+  const char *name;          /* the table's name as given */
+  sqlite3_stmt *stmt;
+  int column[10];            /* result column of each wanted column */
+  char **errmsg;
+} Table;
+
+static const char *const company_columns[] = {
+  "name", "kind", "revenue", "operating_cf", "capex", "cash", "debt",
+  "debt_service", "equity", "margin", NULL
+};
+enum { C_NAME, C_KIND, C_REVENUE, C_OPERATING_CF, C_CAPEX, C_CASH, C_DEBT,
+       C_DEBT_SERVICE, C_EQUITY, C_MARGIN };
+static const char *const flow_columns[] = {
+  "payer", "payee", "kind", "amount", "on_behalf_of", NULL
+};
+enum { F_PAYER, F_PAYEE, F_KIND, F_AMOUNT, F_BEHALF };
+static const char *const claim_columns[] = { "creditor", "debtor", "amount", NULL };
+enum { K_CREDITOR, K_DEBTOR, K_AMOUNT };
+
+/* "SELECT * FROM" the table, with a schema prefix when its first part names
+** an attached database. */
+static char *select_all(sqlite3 *db, const char *name) {
+  const char *dot = strchr(name, '.');
+  const char *schema;
+  int i;
+  if (dot) {
+    for (i = 0; (schema = sqlite3_db_name(db, i)) != NULL; i++) {
+      if ((size_t)(dot - name) == strlen(schema) &&
+          sqlite3_strnicmp(schema, name, (int)(dot - name)) == 0) {
+        return sqlite3_mprintf("SELECT * FROM \"%w\".\"%w\"", schema, dot + 1);
+      }
+    }
+  }
+  return sqlite3_mprintf("SELECT * FROM \"%w\"", name);
+}
+
+static int find_columns(Table *t, const char *const *wanted) {
+  int n = sqlite3_column_count(t->stmt), i, k;
+  for (k = 0; wanted[k]; k++) {
+    t->column[k] = -1;
+    for (i = 0; i < n; i++) {
+      if (sqlite3_stricmp(sqlite3_column_name(t->stmt, i), wanted[k]) == 0) {
+        t->column[k] = i;
+        break;
+      }
+    }
+    if (t->column[k] < 0) {
+      *t->errmsg = error_message(t->fn, "table %s has no column %s", t->name, wanted[k]);
+      return SQLITE_ERROR;
+    }
+  }
+  return SQLITE_OK;
+}
+
+/* Prepares the read of a table. A missing table is an error, except the
+** default claims table, which may be absent (no claims): *absent is set. */
+static int open_table(Table *t, const char *const *wanted, int may_be_absent, int *absent) {
+  char *sql = select_all(t->db, t->name);
+  int rc;
+  *absent = 0;
+  if (sql == NULL) return SQLITE_NOMEM;
+  rc = sqlite3_prepare_v2(t->db, sql, -1, &t->stmt, NULL);
+  sqlite3_free(sql);
+  if (rc == SQLITE_NOMEM) return rc;
+  if (rc != SQLITE_OK) {
+    const char *why = sqlite3_errmsg(t->db);
+    if (may_be_absent && strncmp(why, "no such table", 13) == 0) {
+      *absent = 1;
+      return SQLITE_OK;
+    }
+    *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, why);
+    return rc;
+  }
+  return find_columns(t, wanted);
+}
+
+static int step_error(Table *t, int rc) {
+  if (rc == SQLITE_NOMEM) return rc;
+  *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, sqlite3_errmsg(t->db));
+  return rc == SQLITE_OK ? SQLITE_ERROR : rc;
+}
+
+/* A text value's number, or 0 with *ok = 0 when it is not one. */
+static double parse_number(const char *text, int *ok) {
+  char *end;
+  double value = strtod(text, &end);
+  while (*end == ' ' || *end == '\t') end++;
+  *ok = end != text && *end == 0;
+  return value;
+}
+
+/* Reads a numeric column: *is_null is set for NULL (value 0). who describes
+** the row for messages. */
+static int read_number(Table *t, int k, const char *column, const char *who,
+                       double *value, int *is_null) {
+  sqlite3_stmt *s = t->stmt;
+  int i = t->column[k], ok = 1;
+  *value = 0;
+  *is_null = 0;
+  switch (sqlite3_column_type(s, i)) {
+    case SQLITE_NULL: *is_null = 1; return SQLITE_OK;
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT: *value = sqlite3_column_double(s, i); break;
+    case SQLITE_TEXT: {
+      const char *text = (const char *)sqlite3_column_text(s, i);
+      if (text == NULL) return SQLITE_NOMEM;
+      *value = parse_number(text, &ok);
+      if (!ok) {
+        *t->errmsg = error_message(t->fn, "%s.%s of %s is not a number: '%q'",
+                                   t->name, column, who, text);
+        return SQLITE_ERROR;
+      }
+      break;
+    }
+    default:
+      *t->errmsg = error_message(t->fn, "%s.%s of %s is a blob, not a number",
+                                 t->name, column, who);
+      return SQLITE_ERROR;
+  }
+  if (!isfinite(*value)) {
+    *t->errmsg = error_message(t->fn, "%s.%s of %s must be finite, got %!.15g",
+                               t->name, column, who, *value);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+/* A number that must lie in [low, high] (high = INFINITY for no bound);
+** NULL gives null_value. */
+static int read_bounded(Table *t, int k, const char *column, const char *who,
+                        double low, double high, double null_value, double *value) {
+  int is_null, rc = read_number(t, k, column, who, value, &is_null);
+  if (rc != SQLITE_OK) return rc;
+  if (is_null) {
+    *value = null_value;
+  } else if (*value < low || *value > high) {
+    if (isinf(high)) {
+      *t->errmsg = error_message(t->fn, "%s.%s of %s must be >= %g, got %!.15g",
+                                 t->name, column, who, low, *value);
+    } else {
+      *t->errmsg = error_message(t->fn, "%s.%s of %s must be between %g and %g, got %!.15g",
+                                 t->name, column, who, low, high, *value);
+    }
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+/* The text of a column; NULL (and no error) for SQL NULL. */
+static const char *read_text(Table *t, int k) {
+  return (const char *)sqlite3_column_text(t->stmt, t->column[k]);
+}
+
+static int read_company(Table *t, NetworkBuilder *b) {
+  CompanyRow row;
+  char *who;
+  int is_null = 1, rc;
+  memset(&row, 0, sizeof(row));
+  row.name = read_text(t, C_NAME);
+  if (row.name == NULL || row.name[0] == 0) {
+    if (sqlite3_errcode(t->db) == SQLITE_NOMEM) return SQLITE_NOMEM;
+    *t->errmsg = error_message(t->fn, "%s has a company with %s name", t->name,
+                               row.name ? "an empty" : "a NULL");
+    return SQLITE_ERROR;
+  }
+  who = sqlite3_mprintf("'%q'", row.name);
+  if (who == NULL) return SQLITE_NOMEM;
+  rc = read_number(t, C_REVENUE, "revenue", who, &row.revenue, &row.revenue_null);
+  if (rc == SQLITE_OK && row.revenue < 0) {
+    *t->errmsg = error_message(t->fn, "%s.revenue of %s must be >= 0, got %!.15g",
+                               t->name, who, row.revenue);
+    rc = SQLITE_ERROR;
+  }
+  if (rc == SQLITE_OK) rc = read_number(t, C_OPERATING_CF, "operating_cf", who, &row.operating_cf, &is_null);
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_CAPEX, "capex", who, 0, INFINITY, 0, &row.capex);
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_CASH, "cash", who, 0, INFINITY, 0, &row.cash);
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_DEBT, "debt", who, 0, INFINITY, 0, &row.debt);
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_DEBT_SERVICE, "debt_service", who, 0, INFINITY, 0, &row.debt_service);
+  if (rc == SQLITE_OK) rc = read_number(t, C_EQUITY, "equity", who, &row.equity, &is_null);
+  row.has_equity = !is_null;
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_MARGIN, "margin", who, 0, 1, 1, &row.margin);
+  if (rc == SQLITE_OK) {
+    row.name = read_text(t, C_NAME);   /* reading other columns may move it */
+    row.kind = read_text(t, C_KIND);
+    if (row.name == NULL) rc = SQLITE_NOMEM;
+    if (row.kind == NULL) row.kind = "";
+  }
+  if (rc == SQLITE_OK) {
+    rc = builder_add_company(b, &row);
+    if (rc == SQLITE_CONSTRAINT) {
+      *t->errmsg = error_message(t->fn, "%s has the name %s twice", t->name, who);
+      rc = SQLITE_ERROR;
+    }
+  }
+  sqlite3_free(who);
+  return rc;
+}
+
+/* The company a name column refers to; optional columns give NO_COMPANY for
+** NULL or ''. */
+static int read_reference(Table *t, const NetworkBuilder *b, int k, const char *column,
+                          int optional, int *company) {
+  const char *name = read_text(t, k);
+  if (name == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return SQLITE_NOMEM;
+  if (name == NULL || name[0] == 0) {
+    if (optional) {
+      *company = NO_COMPANY;
+      return SQLITE_OK;
+    }
+    *t->errmsg = error_message(t->fn, "%s has a row with %s %s", t->name,
+                               name ? "an empty" : "a NULL", column);
+    return SQLITE_ERROR;
+  }
+  *company = builder_find(b, name);
+  if (*company == NO_COMPANY) {
+    *t->errmsg = error_message(t->fn, "%s.%s '%q' is not in companies", t->name, column, name);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+static int is_financing(const char *kind) {
+  return kind && (sqlite3_stricmp(kind, "investment") == 0 || sqlite3_stricmp(kind, "loan") == 0);
+}
+
+static int read_flow(Table *t, NetworkBuilder *b) {
+  int payer, payee, behalf, rc;
+  double amount;
+  char *who;
+  if ((rc = read_reference(t, b, F_PAYER, "payer", 0, &payer)) != SQLITE_OK) return rc;
+  if ((rc = read_reference(t, b, F_PAYEE, "payee", 0, &payee)) != SQLITE_OK) return rc;
+  if ((rc = read_reference(t, b, F_BEHALF, "on_behalf_of", 1, &behalf)) != SQLITE_OK) return rc;
+  who = sqlite3_mprintf("the flow from '%q' to '%q'", b->strings + b->name_offset[payer],
+                        b->strings + b->name_offset[payee]);
+  if (who == NULL) return SQLITE_NOMEM;
+  rc = read_bounded(t, F_AMOUNT, "amount", who, 0, INFINITY, 0, &amount);
+  sqlite3_free(who);
+  if (rc != SQLITE_OK) return rc;
+  return builder_add_flow(b, payer, payee, behalf, amount, is_financing(read_text(t, F_KIND)));
+}
+
+static int read_claim(Table *t, NetworkBuilder *b) {
+  int creditor, debtor, rc;
+  double amount;
+  char *who;
+  if ((rc = read_reference(t, b, K_CREDITOR, "creditor", 0, &creditor)) != SQLITE_OK) return rc;
+  if ((rc = read_reference(t, b, K_DEBTOR, "debtor", 0, &debtor)) != SQLITE_OK) return rc;
+  who = sqlite3_mprintf("the claim of '%q' on '%q'", b->strings + b->name_offset[creditor],
+                        b->strings + b->name_offset[debtor]);
+  if (who == NULL) return SQLITE_NOMEM;
+  rc = read_bounded(t, K_AMOUNT, "amount", who, 0, INFINITY, 0, &amount);
+  sqlite3_free(who);
+  if (rc != SQLITE_OK) return rc;
+  return builder_add_claim(b, creditor, debtor, amount);
+}
+
+typedef int (*RowReader)(Table *, NetworkBuilder *);
+
+/* Reads every row of one table into the builder. */
+static int read_table(Table *t, const char *const *wanted, int may_be_absent,
+                      RowReader read_row, NetworkBuilder *b) {
+  int absent, rc = open_table(t, wanted, may_be_absent, &absent);
+  while (rc == SQLITE_OK && !absent) {
+    int step = sqlite3_step(t->stmt);
+    if (step == SQLITE_DONE) break;
+    rc = step == SQLITE_ROW ? read_row(t, b) : step_error(t, step);
+  }
+  sqlite3_finalize(t->stmt);
+  t->stmt = NULL;
+  return rc;
+}
+
+int network_load(sqlite3 *db, const char *fn, const TableNames *names,
+                 Network **net, char **errmsg) {
+  NetworkBuilder b;
+  Table t;
+  int rc;
+  *net = NULL;
+  builder_init(&b);
+  memset(&t, 0, sizeof(t));
+  t.db = db;
+  t.fn = fn;
+  t.errmsg = errmsg;
+  t.name = names->companies ? names->companies : "companies";
+  rc = read_table(&t, company_columns, 0, read_company, &b);
+  t.name = names->flows ? names->flows : "flows";
+  if (rc == SQLITE_OK) rc = read_table(&t, flow_columns, 0, read_flow, &b);
+  t.name = names->claims ? names->claims : "claims";
+  if (rc == SQLITE_OK) rc = read_table(&t, claim_columns, names->claims == NULL, read_claim, &b);
+  if (rc != SQLITE_OK) {
+    builder_free(&b);
+    return rc;
+  }
+  *net = network_build(&b);
+  return *net ? SQLITE_OK : SQLITE_NOMEM;
+}

@@ -1,0 +1,361 @@
+/*
+** network.c: builds the compact, immutable Network from raw rows.
+**
+** The builder grows plain arrays as the loader appends rows and keeps a hash
+** of names for the loader's look-ups. network_build() then lays every array
+** of the Network in one allocation: flows grouped by payee and claims grouped
+** by creditor (a counting sort, so rows keep their table order in a group),
+** per-company sums of inflows and outflows, and the name hash.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <string.h>
+#include "network.h"
+
+void builder_init(NetworkBuilder *b) {
+  memset(b, 0, sizeof(*b));
+}
+
+void builder_free(NetworkBuilder *b) {
+  sqlite3_free(b->name_offset);
+  sqlite3_free(b->kind_offset);
+  sqlite3_free(b->revenue);
+  sqlite3_free(b->revenue_null);
+  sqlite3_free(b->operating_cf);
+  sqlite3_free(b->capex);
+  sqlite3_free(b->cash);
+  sqlite3_free(b->debt);
+  sqlite3_free(b->debt_service);
+  sqlite3_free(b->equity);
+  sqlite3_free(b->margin);
+  sqlite3_free(b->has_equity);
+  sqlite3_free(b->strings);
+  sqlite3_free(b->hash);
+  sqlite3_free(b->flow_payer);
+  sqlite3_free(b->flow_payee);
+  sqlite3_free(b->flow_behalf);
+  sqlite3_free(b->flow_amount);
+  sqlite3_free(b->flow_financing);
+  sqlite3_free(b->claim_creditor);
+  sqlite3_free(b->claim_debtor);
+  sqlite3_free(b->claim_amount);
+  builder_init(b);
+}
+
+/* Resizes *array to count elements of size bytes; SQLITE_NOMEM leaves it as it was. */
+static int resize(void *array, size_t count, size_t size) {
+  void **p = (void **)array;
+  void *grown = sqlite3_realloc64(*p, (sqlite3_uint64)count * size);
+  if (grown == NULL) return SQLITE_NOMEM;
+  *p = grown;
+  return SQLITE_OK;
+}
+
+static unsigned hash_name(const char *name) {
+  unsigned h = 2166136261u; /* FNV-1a */
+  while (*name) {
+    h ^= (unsigned char)*name++;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/* Index of name in the hash over the given names, or NO_COMPANY. */
+static int hash_lookup(const int *hash, int hash_size, const char *strings,
+                       const size_t *name_offset, const char *name) {
+  unsigned mask = (unsigned)hash_size - 1;
+  unsigned slot;
+  if (hash_size == 0) return NO_COMPANY;
+  for (slot = hash_name(name) & mask; hash[slot] != NO_COMPANY; slot = (slot + 1) & mask) {
+    if (strcmp(strings + name_offset[hash[slot]], name) == 0) return hash[slot];
+  }
+  return NO_COMPANY;
+}
+
+int builder_find(const NetworkBuilder *b, const char *name) {
+  return hash_lookup(b->hash, b->hash_size, b->strings, b->name_offset, name);
+}
+
+/* Rebuilds the builder's hash at twice the size. */
+static int grow_hash(NetworkBuilder *b) {
+  int size = b->hash_size ? b->hash_size * 2 : 64;
+  int *hash = sqlite3_malloc64((sqlite3_uint64)size * sizeof(int));
+  int i;
+  if (hash == NULL) return SQLITE_NOMEM;
+  for (i = 0; i < size; i++) hash[i] = NO_COMPANY;
+  for (i = 0; i < b->n_companies; i++) {
+    unsigned mask = (unsigned)size - 1;
+    unsigned slot = hash_name(b->strings + b->name_offset[i]) & mask;
+    while (hash[slot] != NO_COMPANY) slot = (slot + 1) & mask;
+    hash[slot] = i;
+  }
+  sqlite3_free(b->hash);
+  b->hash = hash;
+  b->hash_size = size;
+  return SQLITE_OK;
+}
+
+static int store_string(NetworkBuilder *b, const char *text, size_t *offset) {
+  size_t length = strlen(text) + 1;
+  if (b->strings_used + length > b->strings_cap) {
+    size_t cap = b->strings_cap ? b->strings_cap * 2 : 4096;
+    while (cap < b->strings_used + length) cap *= 2;
+    if (resize(&b->strings, cap, 1)) return SQLITE_NOMEM;
+    b->strings_cap = cap;
+  }
+  memcpy(b->strings + b->strings_used, text, length);
+  *offset = b->strings_used;
+  b->strings_used += length;
+  return SQLITE_OK;
+}
+
+static int grow_companies(NetworkBuilder *b) {
+  size_t cap = b->cap_companies ? (size_t)b->cap_companies * 2 : 64;
+  if (resize(&b->name_offset, cap, sizeof(size_t)) ||
+      resize(&b->kind_offset, cap, sizeof(size_t)) ||
+      resize(&b->revenue, cap, sizeof(double)) ||
+      resize(&b->revenue_null, cap, 1) ||
+      resize(&b->operating_cf, cap, sizeof(double)) ||
+      resize(&b->capex, cap, sizeof(double)) ||
+      resize(&b->cash, cap, sizeof(double)) ||
+      resize(&b->debt, cap, sizeof(double)) ||
+      resize(&b->debt_service, cap, sizeof(double)) ||
+      resize(&b->equity, cap, sizeof(double)) ||
+      resize(&b->margin, cap, sizeof(double)) ||
+      resize(&b->has_equity, cap, 1)) {
+    return SQLITE_NOMEM;
+  }
+  b->cap_companies = (int)cap;
+  return SQLITE_OK;
+}
+
+int builder_add_company(NetworkBuilder *b, const CompanyRow *row) {
+  int i = b->n_companies;
+  unsigned mask, slot;
+  if (builder_find(b, row->name) != NO_COMPANY) return SQLITE_CONSTRAINT;
+  if (i == b->cap_companies && grow_companies(b)) return SQLITE_NOMEM;
+  if ((i + 1) * 2 > b->hash_size && grow_hash(b)) return SQLITE_NOMEM;
+  if (store_string(b, row->name, &b->name_offset[i])) return SQLITE_NOMEM;
+  if (store_string(b, row->kind, &b->kind_offset[i])) return SQLITE_NOMEM;
+  b->revenue[i] = row->revenue;
+  b->revenue_null[i] = (unsigned char)row->revenue_null;
+  b->operating_cf[i] = row->operating_cf;
+  b->capex[i] = row->capex;
+  b->cash[i] = row->cash;
+  b->debt[i] = row->debt;
+  b->debt_service[i] = row->debt_service;
+  b->equity[i] = row->equity;
+  b->has_equity[i] = (unsigned char)row->has_equity;
+  b->margin[i] = row->margin;
+  mask = (unsigned)b->hash_size - 1;
+  slot = hash_name(row->name) & mask;
+  while (b->hash[slot] != NO_COMPANY) slot = (slot + 1) & mask;
+  b->hash[slot] = i;
+  b->n_companies = i + 1;
+  return SQLITE_OK;
+}
+
+int builder_add_flow(NetworkBuilder *b, int payer, int payee, int behalf,
+                     double amount, int financing) {
+  int i = b->n_flows;
+  if (i == b->cap_flows) {
+    size_t cap = b->cap_flows ? (size_t)b->cap_flows * 2 : 256;
+    if (cap > 0x7fffffff) return SQLITE_NOMEM;
+    if (resize(&b->flow_payer, cap, sizeof(int)) ||
+        resize(&b->flow_payee, cap, sizeof(int)) ||
+        resize(&b->flow_behalf, cap, sizeof(int)) ||
+        resize(&b->flow_amount, cap, sizeof(double)) ||
+        resize(&b->flow_financing, cap, 1)) {
+      return SQLITE_NOMEM;
+    }
+    b->cap_flows = (int)cap;
+  }
+  b->flow_payer[i] = payer;
+  b->flow_payee[i] = payee;
+  b->flow_behalf[i] = behalf;
+  b->flow_amount[i] = amount;
+  b->flow_financing[i] = (unsigned char)financing;
+  b->n_flows = i + 1;
+  return SQLITE_OK;
+}
+
+int builder_add_claim(NetworkBuilder *b, int creditor, int debtor, double amount) {
+  int i = b->n_claims;
+  if (i == b->cap_claims) {
+    size_t cap = b->cap_claims ? (size_t)b->cap_claims * 2 : 256;
+    if (cap > 0x7fffffff) return SQLITE_NOMEM;
+    if (resize(&b->claim_creditor, cap, sizeof(int)) ||
+        resize(&b->claim_debtor, cap, sizeof(int)) ||
+        resize(&b->claim_amount, cap, sizeof(double))) {
+      return SQLITE_NOMEM;
+    }
+    b->cap_claims = (int)cap;
+  }
+  b->claim_creditor[i] = creditor;
+  b->claim_debtor[i] = debtor;
+  b->claim_amount[i] = amount;
+  b->n_claims = i + 1;
+  return SQLITE_OK;
+}
+
+/* Carves the arrays of a Network out of one block; returns the bytes needed
+** when block is NULL. Doubles first, then ints, then bytes and pointers are
+** aligned by construction (every size is a multiple of 8 up to the bytes). */
+static size_t carve(Network *net, char *block) {
+  size_t n = (size_t)net->n_companies, f = (size_t)net->n_flows;
+  size_t c = (size_t)net->n_claims, at = 0;
+#define CARVE(field, count) \
+  do { if (block) net->field = (void *)(block + at); \
+       at += ((count) * sizeof(*net->field) + 7) & ~(size_t)7; } while (0)
+  CARVE(name, n); CARVE(kind, n);
+  CARVE(revenue, n); CARVE(revenue_inflow, n); CARVE(financing_inflow, n);
+  CARVE(outflow, n); CARVE(operating_cf, n); CARVE(capex, n); CARVE(cash, n);
+  CARVE(debt, n); CARVE(debt_service, n); CARVE(equity, n); CARVE(margin, n);
+  CARVE(in_amount, f); CARVE(claim_amount, c);
+  CARVE(in_start, n + 1); CARVE(in_payer, f); CARVE(in_behalf, f);
+  CARVE(claim_start, n + 1); CARVE(claim_debtor, c);
+  CARVE(hash, (size_t)net->hash_size);
+  CARVE(has_equity, n); CARVE(in_financing, f);
+#undef CARVE
+  return at;
+}
+
+static void copy_companies(Network *net, const NetworkBuilder *b) {
+  int i;
+  size_t n = (size_t)b->n_companies;
+  for (i = 0; i < b->n_companies; i++) {
+    net->name[i] = net->strings + b->name_offset[i];
+    net->kind[i] = net->strings + b->kind_offset[i];
+  }
+  memcpy(net->operating_cf, b->operating_cf, n * sizeof(double));
+  memcpy(net->capex, b->capex, n * sizeof(double));
+  memcpy(net->cash, b->cash, n * sizeof(double));
+  memcpy(net->debt, b->debt, n * sizeof(double));
+  memcpy(net->debt_service, b->debt_service, n * sizeof(double));
+  memcpy(net->equity, b->equity, n * sizeof(double));
+  memcpy(net->margin, b->margin, n * sizeof(double));
+  memcpy(net->has_equity, b->has_equity, n);
+  memcpy(net->hash, b->hash, (size_t)b->hash_size * sizeof(int));
+}
+
+/* Groups the flows by payee and sums each company's inflows and outflows. */
+static void group_flows(Network *net, const NetworkBuilder *b) {
+  int i, n = b->n_companies;
+  memset(net->in_start, 0, (size_t)(n + 1) * sizeof(int));
+  memset(net->revenue_inflow, 0, (size_t)n * sizeof(double));
+  memset(net->financing_inflow, 0, (size_t)n * sizeof(double));
+  memset(net->outflow, 0, (size_t)n * sizeof(double));
+  for (i = 0; i < b->n_flows; i++) net->in_start[b->flow_payee[i] + 1]++;
+  for (i = 0; i < n; i++) net->in_start[i + 1] += net->in_start[i];
+  for (i = 0; i < b->n_flows; i++) {
+    int payee = b->flow_payee[i];
+    int at = net->in_start[payee]++;
+    net->in_payer[at] = b->flow_payer[i];
+    net->in_behalf[at] = b->flow_behalf[i];
+    net->in_amount[at] = b->flow_amount[i];
+    net->in_financing[at] = b->flow_financing[i];
+    if (b->flow_financing[i]) net->financing_inflow[payee] += b->flow_amount[i];
+    else net->revenue_inflow[payee] += b->flow_amount[i];
+    net->outflow[b->flow_payer[i]] += b->flow_amount[i];
+  }
+  for (i = n; i > 0; i--) net->in_start[i] = net->in_start[i - 1];
+  net->in_start[0] = 0;
+  for (i = 0; i < n; i++) {
+    net->revenue[i] = b->revenue_null[i] ? net->revenue_inflow[i] : b->revenue[i];
+  }
+}
+
+static void group_claims(Network *net, const NetworkBuilder *b) {
+  int i, n = b->n_companies;
+  memset(net->claim_start, 0, (size_t)(n + 1) * sizeof(int));
+  for (i = 0; i < b->n_claims; i++) net->claim_start[b->claim_creditor[i] + 1]++;
+  for (i = 0; i < n; i++) net->claim_start[i + 1] += net->claim_start[i];
+  for (i = 0; i < b->n_claims; i++) {
+    int at = net->claim_start[b->claim_creditor[i]]++;
+    net->claim_debtor[at] = b->claim_debtor[i];
+    net->claim_amount[at] = b->claim_amount[i];
+  }
+  for (i = n; i > 0; i--) net->claim_start[i] = net->claim_start[i - 1];
+  net->claim_start[0] = 0;
+}
+
+Network *network_build(NetworkBuilder *b) {
+  Network *net = sqlite3_malloc64(sizeof(Network));
+  if (net == NULL) {
+    builder_free(b);
+    return NULL;
+  }
+  memset(net, 0, sizeof(*net));
+  net->refcount = 1;
+  net->n_companies = b->n_companies;
+  net->n_flows = b->n_flows;
+  net->n_claims = b->n_claims;
+  net->hash_size = b->hash_size;
+  net->block = sqlite3_malloc64(carve(net, NULL));
+  if (net->block == NULL) {
+    sqlite3_free(net);
+    builder_free(b);
+    return NULL;
+  }
+  carve(net, net->block);
+  net->strings = b->strings;
+  b->strings = NULL;
+  copy_companies(net, b);
+  group_flows(net, b);
+  group_claims(net, b);
+  builder_free(b);
+  return net;
+}
+
+Network *network_retain(Network *net) {
+  if (net) net->refcount++;
+  return net;
+}
+
+void network_release(Network *net) {
+  if (net == NULL || --net->refcount > 0) return;
+  while (net->memo) {
+    Memo *next = net->memo->next;
+    sqlite3_free(net->memo->key);
+    sqlite3_free(net->memo->data);
+    sqlite3_free(net->memo);
+    net->memo = next;
+  }
+  sqlite3_free(net->strings);
+  sqlite3_free(net->block);
+  sqlite3_free(net);
+}
+
+int network_find(const Network *net, const char *name) {
+  unsigned mask = (unsigned)net->hash_size - 1;
+  unsigned slot;
+  if (net->hash_size == 0) return NO_COMPANY;
+  for (slot = hash_name(name) & mask; net->hash[slot] != NO_COMPANY; slot = (slot + 1) & mask) {
+    if (strcmp(net->name[net->hash[slot]], name) == 0) return net->hash[slot];
+  }
+  return NO_COMPANY;
+}
+
+void *network_memo_get(const Network *net, const char *key) {
+  const Memo *memo;
+  for (memo = net->memo; memo; memo = memo->next) {
+    if (strcmp(memo->key, key) == 0) return memo->data;
+  }
+  return NULL;
+}
+
+int network_memo_put(Network *net, const char *key, void *data) {
+  Memo *memo = sqlite3_malloc64(sizeof(Memo));
+  char *copy = sqlite3_mprintf("%s", key);
+  if (memo == NULL || copy == NULL) {
+    sqlite3_free(memo);
+    sqlite3_free(copy);
+    sqlite3_free(data);
+    return SQLITE_NOMEM;
+  }
+  memo->key = copy;
+  memo->data = data;
+  memo->next = net->memo;
+  net->memo = memo;
+  return SQLITE_OK;
+}

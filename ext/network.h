@@ -1,0 +1,116 @@
+/*
+** network.h: the compiled network, the models' only input.
+**
+** A Network holds the companies, flows and claims of one set of input tables
+** as compact arrays: flows grouped by payee (compressed sparse rows), claims
+** grouped by creditor, a hash of names. It knows no SQL: loader.c fills a
+** NetworkBuilder from the tables and network_build() turns it into a Network.
+** Money is in the analyst's unit (the samples use USD billions per year).
+** A Network is immutable once built and reference counted, so a cached
+** network can be shared by the cursors that still read from it.
+*/
+#ifndef AIBUBBLE_NETWORK_H
+#define AIBUBBLE_NETWORK_H
+
+#include <stddef.h>
+
+#define NO_COMPANY (-1)
+
+typedef struct Network {
+  int refcount;
+  int n_companies;
+  const char **name;        /* [n_companies], unique */
+  const char **kind;        /* [n_companies], never NULL ('' when NULL) */
+  double *revenue;          /* R: as stated, or the sum of revenue inflows when NULL */
+  double *revenue_inflow;   /* sum of revenue inflows */
+  double *financing_inflow; /* Fin: sum of financing inflows */
+  double *outflow;          /* Out: sum of all outflows */
+  double *operating_cf;     /* O */
+  double *capex;            /* K */
+  double *cash;             /* C */
+  double *debt;             /* outstanding debt */
+  double *debt_service;     /* D */
+  double *equity;           /* E, meaningful only where has_equity */
+  unsigned char *has_equity;
+  double *margin;           /* m, 1 when NULL */
+
+  /* Flows grouped by payee: inflows of j are [in_start[j], in_start[j+1]). */
+  int n_flows;
+  int *in_start;            /* [n_companies + 1] */
+  int *in_payer;            /* [n_flows] */
+  int *in_behalf;           /* [n_flows] end customer or NO_COMPANY */
+  double *in_amount;        /* [n_flows] f */
+  unsigned char *in_financing; /* [n_flows] 1 for kinds investment, loan */
+
+  /* Claims grouped by creditor: claims of i are [claim_start[i], claim_start[i+1]). */
+  int n_claims;
+  int *claim_start;         /* [n_companies + 1] */
+  int *claim_debtor;        /* [n_claims] */
+  double *claim_amount;     /* [n_claims] c */
+
+  int hash_size;            /* power of two */
+  int *hash;                /* [hash_size] company index or NO_COMPANY */
+  char *strings;            /* storage of name and kind */
+  void *block;              /* storage of every array above */
+  struct Memo *memo;        /* results derived from this network, by key */
+} Network;
+
+/* A result derived from one network (all exposures for one core, the
+** breaking-point brackets of one scenario, ...), kept as long as it is. */
+typedef struct Memo {
+  char *key;
+  void *data;               /* sqlite3_malloc'd; freed with the network */
+  struct Memo *next;
+} Memo;
+
+/* The raw rows, in table order, as the loader reads them. */
+typedef struct NetworkBuilder {
+  int n_companies, cap_companies;
+  size_t *name_offset, *kind_offset;   /* into strings */
+  double *revenue;                     /* NaN-free; revenue_null marks NULL */
+  unsigned char *revenue_null;
+  double *operating_cf, *capex, *cash, *debt, *debt_service, *equity, *margin;
+  unsigned char *has_equity;
+  char *strings;
+  size_t strings_used, strings_cap;
+  int hash_size;
+  int *hash;
+
+  int n_flows, cap_flows;
+  int *flow_payer, *flow_payee, *flow_behalf;
+  double *flow_amount;
+  unsigned char *flow_financing;
+
+  int n_claims, cap_claims;
+  int *claim_creditor, *claim_debtor;
+  double *claim_amount;
+} NetworkBuilder;
+
+typedef struct CompanyRow {
+  const char *name, *kind;
+  double revenue, operating_cf, capex, cash, debt, debt_service, equity, margin;
+  int revenue_null, has_equity;
+} CompanyRow;
+
+/* Each returns SQLITE_OK, SQLITE_NOMEM, or (add_company) SQLITE_CONSTRAINT
+** for a duplicate name. */
+void builder_init(NetworkBuilder *b);
+void builder_free(NetworkBuilder *b);
+int builder_add_company(NetworkBuilder *b, const CompanyRow *row);
+int builder_find(const NetworkBuilder *b, const char *name);
+int builder_add_flow(NetworkBuilder *b, int payer, int payee, int behalf,
+                     double amount, int financing);
+int builder_add_claim(NetworkBuilder *b, int creditor, int debtor, double amount);
+
+/* Builds the network and empties the builder; NULL when out of memory. */
+Network *network_build(NetworkBuilder *b);
+Network *network_retain(Network *net);
+void network_release(Network *net);
+int network_find(const Network *net, const char *name);
+
+/* The data memoized under key, or NULL. */
+void *network_memo_get(const Network *net, const char *key);
+/* Keeps data (taking ownership, even on failure) under a copy of key. */
+int network_memo_put(Network *net, const char *key, void *data);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+** scenario.c: builds the cascade's parameters from spenders and options.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <string.h>
+#include "scenario.h"
+
+int scenario_pct(const char *fn, sqlite3_value *value, double *pct, char **errmsg) {
+  return arg_number(fn, "pct", value, 0, 100, pct, errmsg);
+}
+
+static int alloc_arrays(Scenario *s) {
+  size_t n = (size_t)(s->net->n_companies > 0 ? s->net->n_companies : 1);
+  char *block = sqlite3_malloc64(n * (sizeof(double) + 2));
+  if (block == NULL) return SQLITE_NOMEM;
+  s->spender_cut = (double *)block;
+  s->spender = (unsigned char *)(block + n * sizeof(double));
+  s->failed = s->spender + n;
+  return SQLITE_OK;
+}
+
+int scenario_open(Connection *conn, const char *fn, sqlite3_value *spenders,
+                  sqlite3_value *options, Scenario *s, char **errmsg) {
+  Options opts;
+  TableNames names;
+  int rc;
+  memset(s, 0, sizeof(*s));
+  rc = options_parse(conn->db, fn, options, OPTIONS_CASCADE, &opts, errmsg);
+  if (rc != SQLITE_OK) return rc;
+  options_tables(&opts, &names);
+  rc = connection_network(conn, fn, &names, &s->net, errmsg);
+  if (rc == SQLITE_OK) rc = alloc_arrays(s);
+  if (rc == SQLITE_OK) {
+    rc = select_companies(conn->db, fn, "spenders", arg_text(spenders),
+                          DEFAULT_SPENDER_KIND, s->net, s->spender, errmsg);
+  }
+  if (rc == SQLITE_OK) {
+    rc = select_companies(conn->db, fn, "option fail", opts.text[OPT_FAIL], NULL,
+                          s->net, s->failed, errmsg);
+  }
+  s->params.spender_cut = s->spender_cut;
+  s->params.failed = s->failed;
+  s->params.recovery = option_number(&opts, OPT_RECOVERY, DEFAULT_RECOVERY);
+  s->params.passthrough = option_number(&opts, OPT_PASSTHROUGH, DEFAULT_PASSTHROUGH);
+  s->params.max_rounds = (int)option_number(&opts, OPT_MAX_ROUNDS, DEFAULT_MAX_ROUNDS);
+  options_free(&opts);
+  if (rc != SQLITE_OK) scenario_close(s);
+  return rc;
+}
+
+void scenario_set_pct(Scenario *s, double pct) {
+  int j;
+  for (j = 0; j < s->net->n_companies; j++) {
+    s->spender_cut[j] = s->spender[j] ? pct / 100.0 : 0;
+  }
+}
+
+void scenario_close(Scenario *s) {
+  sqlite3_free(s->spender_cut);
+  network_release(s->net);
+  memset(s, 0, sizeof(*s));
+}

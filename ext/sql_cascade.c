@@ -1,0 +1,108 @@
+/*
+** sql_cascade.c: the table-valued function cascade_shock.
+**
+**   SELECT * FROM cascade_shock(pct [, spenders [, options]]);
+**
+** pct        share (0..100) of their outflows that the spenders cut
+** spenders   NULL (every company of kind 'hyperscaler'), a company, a kind,
+**            or a JSON array of names
+** options    JSON object: recovery (0.4), passthrough (1), fail (names
+**            that fail outright), max_rounds (1000), and the input tables
+**            companies, flows, claims
+** One row per company, in the order of the companies table: its status
+** ('failed', 'default', 'stressed' or 'ok'), the round it defaulted in, its
+** losses and liquidity, its own cut, the main cause of its default, and the
+** rounds run and whether the cascade converged.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include "scenario.h"
+#include "sql_functions.h"
+#include "tvf.h"
+
+#define FN "cascade_shock"
+
+enum {
+  COL_COMPANY, COL_KIND, COL_STATUS, COL_ROUND, COL_REVENUE, COL_REVENUE_LOST,
+  COL_LOST_SHARE, COL_FINANCING_LOST, COL_CREDIT_LOSS, COL_SAVED, COL_CASH_BEFORE,
+  COL_CASH_AFTER, COL_EQUITY_AFTER, COL_CUT, COL_CAUSE, COL_ROUNDS, COL_CONVERGED,
+  N_COLUMNS
+};
+
+static const char *status_of(const Cascade *c, const CascadeParams *p, int j) {
+  if (p->failed[j]) return "failed";
+  if (c->defaulted[j]) return "default";
+  if (c->revenue_lost[j] + c->financing_lost[j] + c->credit_loss[j] > 0) return "stressed";
+  return "ok";
+}
+
+static const char *cause_of(const Cascade *c, const Network *net, int j) {
+  if (c->cause[j] == CAUSE_BASELINE) return "baseline";
+  if (c->cause[j] == CAUSE_NONE) return NULL;
+  return net->name[c->cause[j]];
+}
+
+static void fill_row(ResultTable *out, const Cascade *c, const Scenario *s, int j) {
+  const Network *net = s->net;
+  Cell *row = result_cell(out, j, 0);
+  double revenue = net->revenue[j];
+  cell_text(&row[COL_COMPANY], net->name[j]);
+  cell_text(&row[COL_KIND], net->kind[j]);
+  cell_text(&row[COL_STATUS], status_of(c, &s->params, j));
+  if (c->default_round[j] >= 0) cell_integer(&row[COL_ROUND], c->default_round[j]);
+  cell_real(&row[COL_REVENUE], revenue);
+  cell_real(&row[COL_REVENUE_LOST], c->revenue_lost[j]);
+  cell_real(&row[COL_LOST_SHARE], revenue > 0 ? c->revenue_lost[j] / revenue : 0);
+  cell_real(&row[COL_FINANCING_LOST], c->financing_lost[j]);
+  cell_real(&row[COL_CREDIT_LOSS], c->credit_loss[j]);
+  cell_real(&row[COL_SAVED], c->saved[j]);
+  cell_real(&row[COL_CASH_BEFORE], cascade_liquidity_before(net, j));
+  cell_real(&row[COL_CASH_AFTER], c->cash_after[j]);
+  if (net->has_equity[j]) cell_real(&row[COL_EQUITY_AFTER], c->equity_after[j]);
+  cell_real(&row[COL_CUT], c->cut[j]);
+  cell_text(&row[COL_CAUSE], cause_of(c, net, j));
+  cell_integer(&row[COL_ROUNDS], c->rounds);
+  cell_integer(&row[COL_CONVERGED], c->converged);
+}
+
+static int cascade_compute(Connection *conn, sqlite3_value **args, ResultTable *out,
+                           char **errmsg) {
+  Scenario s;
+  Cascade *c;
+  double pct;
+  int rc = scenario_pct(FN, args[0], &pct, errmsg), j;
+  if (rc != SQLITE_OK) return rc;
+  rc = scenario_open(conn, FN, args[1], args[2], &s, errmsg);
+  if (rc != SQLITE_OK) return rc;
+  scenario_set_pct(&s, pct);
+  c = cascade_new(s.net->n_companies);
+  if (c == NULL) {
+    scenario_close(&s);
+    return SQLITE_NOMEM;
+  }
+  cascade_run(c, s.net, &s.params);
+  rc = result_table_init(out, s.net->n_companies, N_COLUMNS, s.net);
+  if (rc == SQLITE_OK) {
+    for (j = 0; j < s.net->n_companies; j++) fill_row(out, c, &s, j);
+  }
+  cascade_free(c);
+  scenario_close(&s);
+  return rc;
+}
+
+static const TvfSpec cascade_shock_spec = {
+  FN,
+  "CREATE TABLE x(company TEXT, kind TEXT, status TEXT, round INTEGER,"
+  " revenue REAL, revenue_lost REAL, lost_share REAL, financing_lost REAL,"
+  " credit_loss REAL, saved REAL, cash_before REAL, cash_after REAL,"
+  " equity_after REAL, cut REAL, cause TEXT, rounds INTEGER, converged INTEGER,"
+  " pct HIDDEN, spenders HIDDEN, options HIDDEN)",
+  N_COLUMNS, 3, 1,
+  { "pct", "spenders", "options", NULL },
+  "cascade_shock(30) or cascade_shock(pct [, spenders [, options]])",
+  cascade_compute
+};
+
+int register_cascade_shock(sqlite3 *db, Connection *conn) {
+  return tvf_register(db, &cascade_shock_spec, conn);
+}

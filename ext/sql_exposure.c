@@ -1,0 +1,96 @@
+/*
+** sql_exposure.c: the SQL function exposure.
+**
+**   exposure(company [, core [, options]])
+**
+** The share of company's revenue that comes, directly or through the
+** companies that pay it, from the core: NULL for every company of kind
+** 'lab', or a company, a kind, or a JSON array of names. options may name
+** the input tables. All companies are solved at once and memoized with the
+** network, so "SELECT name, exposure(name) FROM companies" solves once.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include "args.h"
+#include "exposure.h"
+#include "sql_functions.h"
+
+#define FN "exposure"
+#define DEFAULT_CORE_KIND "lab"
+
+/* Solves the exposures of every company for the core, into a new array. */
+static int solve_all(sqlite3 *db, const Network *net, const char *core,
+                     double **exposure, char **errmsg) {
+  unsigned char *member = sqlite3_malloc64((size_t)(net->n_companies > 0 ? net->n_companies : 1));
+  int rc;
+  *exposure = sqlite3_malloc64((size_t)(net->n_companies > 0 ? net->n_companies : 1) * sizeof(double));
+  if (member == NULL || *exposure == NULL) {
+    rc = SQLITE_NOMEM;
+  } else {
+    rc = select_companies(db, FN, "core", core, DEFAULT_CORE_KIND, net, member, errmsg);
+  }
+  if (rc == SQLITE_OK) {
+    rc = exposure_solve(net, member, *exposure);
+    if (rc == SQLITE_ERROR) {
+      *errmsg = error_message(FN, "no fixed point within %d iterations", EXPOSURE_MAX_ITERATIONS);
+    }
+  }
+  sqlite3_free(member);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(*exposure);
+    *exposure = NULL;
+  }
+  return rc;
+}
+
+/* The exposures memoized with the network for this core, solved if new. */
+static int exposures_for(sqlite3 *db, Network *net, const char *core,
+                         const double **exposure, char **errmsg) {
+  char *key = sqlite3_mprintf("exposure\x1f%s", core ? core : "\x01");
+  double *solved;
+  int rc = SQLITE_OK;
+  if (key == NULL) return SQLITE_NOMEM;
+  *exposure = network_memo_get(net, key);
+  if (*exposure == NULL) {
+    rc = solve_all(db, net, core, &solved, errmsg);
+    if (rc == SQLITE_OK) rc = network_memo_put(net, key, solved);
+    if (rc == SQLITE_OK) *exposure = solved;
+  }
+  sqlite3_free(key);
+  return rc;
+}
+
+static void exposure_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  Connection *conn = sqlite3_user_data(ctx);
+  const char *company = arg_text(argv[0]);
+  const double *exposure;
+  char *errmsg = NULL;
+  Options options;
+  TableNames names;
+  Network *net = NULL;
+  int rc, j;
+  if (company == NULL) return;   /* NULL company: NULL */
+  rc = options_parse(conn->db, FN, argc > 2 ? argv[2] : NULL, OPTIONS_TABLES, &options, &errmsg);
+  if (rc != SQLITE_OK) {
+    result_error(ctx, rc, errmsg);
+    return;
+  }
+  options_tables(&options, &names);
+  rc = connection_network(conn, FN, &names, &net, &errmsg);
+  if (rc == SQLITE_OK) {
+    rc = exposures_for(conn->db, net, argc > 1 ? arg_text(argv[1]) : NULL, &exposure, &errmsg);
+  }
+  if (rc != SQLITE_OK) {
+    result_error(ctx, rc, errmsg);
+  } else if ((j = network_find(net, company)) == NO_COMPANY) {
+    result_error(ctx, SQLITE_ERROR, error_message(FN, "unknown company '%q'", company));
+  } else {
+    sqlite3_result_double(ctx, exposure[j]);
+  }
+  network_release(net);
+  options_free(&options);
+}
+
+int register_exposure(sqlite3 *db, Connection *conn) {
+  return register_reader(db, FN, 3, conn, exposure_function);
+}

@@ -1,0 +1,22 @@
+/*
+** sql_functions.h: registration of every public SQL name, one per file.
+*/
+#ifndef AIBUBBLE_SQL_FUNCTIONS_H
+#define AIBUBBLE_SQL_FUNCTIONS_H
+
+#include "connection.h"
+
+int register_cascade_shock(sqlite3 *db, Connection *conn);
+int register_breaking_point(sqlite3 *db, Connection *conn);
+int register_exposure(sqlite3 *db, Connection *conn);
+
+/* Reports rc and errmsg (taking it) as the result of a scalar function. */
+void result_error(sqlite3_context *ctx, int rc, char *errmsg);
+
+/* Registers a scalar function for 1..max_args arguments that reads tables:
+** neither deterministic nor innocuous, so SQLite re-runs it per row and
+** keeps it out of schemas that are not trusted. */
+int register_reader(sqlite3 *db, const char *name, int max_args, Connection *conn,
+                    void (*function)(sqlite3_context *, int, sqlite3_value **));
+
+#endif

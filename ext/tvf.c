@@ -1,0 +1,237 @@
+/*
+** tvf.c: the shared virtual-table module behind every table-valued function.
+**
+** xBestIndex: the plan passes each hidden argument column's equality
+** constraint to xFilter, in argument order. idxNum has bit i set when
+** argument i is constrained. A plan that cannot use an argument's
+** constraint (it depends on a later table of a join) is refused with
+** SQLITE_CONSTRAINT so that SQLite picks an order where it can. A missing
+** required argument gives a plan anyway, and xFilter reports it as an error
+** that names the function, rather than "no query solution".
+** xFilter computes the whole result; the cursor walks its rows.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <string.h>
+#include "tvf.h"
+
+typedef struct TvfModule {
+  const TvfSpec *spec;
+  Connection *conn;
+} TvfModule;
+
+typedef struct TvfTable {
+  sqlite3_vtab base;
+  TvfModule *module;
+} TvfTable;
+
+typedef struct TvfCursor {
+  sqlite3_vtab_cursor base;
+  ResultTable result;
+  sqlite3_value *args[TVF_MAX_ARGS];
+  int row;
+} TvfCursor;
+
+int result_table_init(ResultTable *table, int n_rows, int n_columns, Network *net) {
+  size_t count = (size_t)n_rows * (size_t)n_columns;
+  memset(table, 0, sizeof(*table));
+  table->cells = sqlite3_malloc64((count ? count : 1) * sizeof(Cell));
+  if (table->cells == NULL) return SQLITE_NOMEM;
+  memset(table->cells, 0, (count ? count : 1) * sizeof(Cell));
+  table->n_rows = n_rows;
+  table->n_columns = n_columns;
+  table->net = network_retain(net);
+  return SQLITE_OK;
+}
+
+void result_table_free(ResultTable *table) {
+  sqlite3_free(table->cells);
+  network_release(table->net);
+  memset(table, 0, sizeof(*table));
+}
+
+Cell *result_cell(ResultTable *table, int row, int column) {
+  return &table->cells[(size_t)row * (size_t)table->n_columns + (size_t)column];
+}
+
+void cell_real(Cell *cell, double value) {
+  cell->type = CELL_REAL;
+  cell->value.real = value;
+}
+
+void cell_integer(Cell *cell, sqlite3_int64 value) {
+  cell->type = CELL_INTEGER;
+  cell->value.integer = value;
+}
+
+void cell_text(Cell *cell, const char *text) {
+  cell->type = text ? CELL_TEXT : CELL_NULL;
+  cell->value.text = text;
+}
+
+static int tvf_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                       sqlite3_vtab **vtab, char **errmsg) {
+  TvfModule *module = aux;
+  TvfTable *table;
+  int rc;
+  (void)argc;
+  (void)argv;
+  (void)errmsg;
+  rc = sqlite3_declare_vtab(db, module->spec->declaration);
+  if (rc != SQLITE_OK) return rc;
+  table = sqlite3_malloc64(sizeof(TvfTable));
+  if (table == NULL) return SQLITE_NOMEM;
+  memset(table, 0, sizeof(*table));
+  table->module = module;
+  *vtab = &table->base;
+  return SQLITE_OK;
+}
+
+static int tvf_disconnect(sqlite3_vtab *vtab) {
+  sqlite3_free(vtab);
+  return SQLITE_OK;
+}
+
+static int tvf_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
+  const TvfSpec *spec = ((TvfTable *)vtab)->module->spec;
+  int usable[TVF_MAX_ARGS], unusable = 0, i, n_given = 0;
+  for (i = 0; i < spec->n_args; i++) usable[i] = -1;
+  for (i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    int arg = c->iColumn - spec->n_columns;
+    if (arg < 0 || arg >= spec->n_args || c->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (!c->usable) unusable |= 1 << arg;
+    else usable[arg] = i;
+  }
+  info->idxNum = 0;
+  for (i = 0; i < spec->n_args; i++) {
+    if (usable[i] >= 0) {
+      info->aConstraintUsage[usable[i]].argvIndex = ++n_given;
+      info->aConstraintUsage[usable[i]].omit = 1;
+      info->idxNum |= 1 << i;
+    } else if (unusable & (1 << i)) {
+      return SQLITE_CONSTRAINT;
+    }
+  }
+  info->estimatedCost = 1000;
+  info->estimatedRows = 1000;
+  return SQLITE_OK;
+}
+
+static int tvf_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor) {
+  TvfCursor *c = sqlite3_malloc64(sizeof(TvfCursor));
+  (void)vtab;
+  if (c == NULL) return SQLITE_NOMEM;
+  memset(c, 0, sizeof(*c));
+  *cursor = &c->base;
+  return SQLITE_OK;
+}
+
+static void cursor_clear(TvfCursor *c) {
+  int i;
+  result_table_free(&c->result);
+  for (i = 0; i < TVF_MAX_ARGS; i++) {
+    sqlite3_value_free(c->args[i]);
+    c->args[i] = NULL;
+  }
+  c->row = 0;
+}
+
+static int tvf_close(sqlite3_vtab_cursor *cursor) {
+  cursor_clear((TvfCursor *)cursor);
+  sqlite3_free(cursor);
+  return SQLITE_OK;
+}
+
+/* Puts an error message on the vtab, as SQLite expects it. */
+static void set_vtab_error(sqlite3_vtab *vtab, char *message) {
+  sqlite3_free(vtab->zErrMsg);
+  vtab->zErrMsg = message;
+}
+
+static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_str,
+                      int argc, sqlite3_value **argv) {
+  TvfCursor *c = (TvfCursor *)cursor;
+  TvfModule *module = ((TvfTable *)cursor->pVtab)->module;
+  const TvfSpec *spec = module->spec;
+  char *errmsg = NULL;
+  int i, next = 0, rc;
+  (void)idx_str;
+  cursor_clear(c);
+  for (i = 0; i < spec->n_args; i++) {
+    if (!(idx_num & (1 << i))) continue;
+    if (next >= argc) break;
+    c->args[i] = sqlite3_value_dup(argv[next++]);
+    if (c->args[i] == NULL) return SQLITE_NOMEM;
+  }
+  for (i = 0; i < spec->n_required; i++) {
+    if (!(idx_num & (1 << i))) {
+      set_vtab_error(cursor->pVtab, sqlite3_mprintf("%s: %s is required, as in %s",
+                                                    spec->name, spec->arg_names[i], spec->usage));
+      return SQLITE_ERROR;
+    }
+  }
+  rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
+  if (rc != SQLITE_OK) {
+    result_table_free(&c->result);
+    if (errmsg) set_vtab_error(cursor->pVtab, errmsg);
+    return rc == SQLITE_NOMEM || errmsg == NULL ? SQLITE_NOMEM : rc;
+  }
+  return SQLITE_OK;
+}
+
+static int tvf_next(sqlite3_vtab_cursor *cursor) {
+  ((TvfCursor *)cursor)->row++;
+  return SQLITE_OK;
+}
+
+static int tvf_eof(sqlite3_vtab_cursor *cursor) {
+  TvfCursor *c = (TvfCursor *)cursor;
+  return c->row >= c->result.n_rows;
+}
+
+static int tvf_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int column) {
+  TvfCursor *c = (TvfCursor *)cursor;
+  const Cell *cell;
+  if (column >= c->result.n_columns) {
+    int arg = column - c->result.n_columns;
+    if (arg < TVF_MAX_ARGS && c->args[arg]) sqlite3_result_value(ctx, c->args[arg]);
+    return SQLITE_OK;
+  }
+  cell = result_cell(&c->result, c->row, column);
+  switch (cell->type) {
+    case CELL_INTEGER: sqlite3_result_int64(ctx, cell->value.integer); break;
+    case CELL_REAL: sqlite3_result_double(ctx, cell->value.real); break;
+    case CELL_TEXT: sqlite3_result_text(ctx, cell->value.text, -1, SQLITE_STATIC); break;
+    case CELL_NULL: break;
+  }
+  return SQLITE_OK;
+}
+
+static int tvf_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
+  *rowid = ((TvfCursor *)cursor)->row + 1;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module tvf_module = {
+  0,                /* iVersion */
+  0,                /* xCreate: eponymous only */
+  tvf_connect, tvf_best_index, tvf_disconnect,
+  0,                /* xDestroy */
+  tvf_open, tvf_close, tvf_filter, tvf_next, tvf_eof, tvf_column, tvf_rowid,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+};
+
+static void module_free(void *p) {
+  TvfModule *module = p;
+  connection_release(module->conn);
+  sqlite3_free(module);
+}
+
+int tvf_register(sqlite3 *db, const TvfSpec *spec, Connection *conn) {
+  TvfModule *module = sqlite3_malloc64(sizeof(TvfModule));
+  if (module == NULL) return SQLITE_NOMEM;
+  module->spec = spec;
+  module->conn = connection_retain(conn);
+  return sqlite3_create_module_v2(db, spec->name, &tvf_module, module, module_free);
+}
