@@ -65,4 +65,7 @@ asan-test: deps $(ASAN_LIB)
 	$(TCLSH) tests/all.tcl $(ASAN_LIB)
 
 clean:
-	rm -rf dist samples/bubble.db
+	rm -rf dist samples/bubble.db samples/out
+
+# Further targets, one file per concern (bench, install, fuzz, ...).
+-include mk/*.mk

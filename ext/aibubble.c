@@ -51,6 +51,13 @@ static void version_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
   sqlite3_result_text(ctx, AIBUBBLE_VERSION, -1, SQLITE_STATIC);
 }
 
+/* Every public SQL name but aibubble_version, one registration per file. */
+static int (*const registrations[])(sqlite3 *, Connection *) = {
+  register_exposure,
+  register_breaking_point,
+  register_cascade_shock,
+};
+
 static void set_error(char **pzErrMsg, const char *message) {
   if (pzErrMsg) *pzErrMsg = sqlite3_mprintf("%s", message);
 }
@@ -60,6 +67,7 @@ __declspec(dllexport)
 #endif
 int sqlite3_aibubble_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
   Connection *conn;
+  size_t i;
   int rc;
   SQLITE_EXTENSION_INIT2(pApi);
   if (sqlite3_libversion_number() < AIBUBBLE_MIN_SQLITE) {
@@ -77,9 +85,9 @@ int sqlite3_aibubble_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routin
   rc = sqlite3_create_function_v2(db, "aibubble_version", 0,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                   NULL, version_function, NULL, NULL, NULL);
-  if (rc == SQLITE_OK) rc = register_exposure(db, conn);
-  if (rc == SQLITE_OK) rc = register_breaking_point(db, conn);
-  if (rc == SQLITE_OK) rc = register_cascade_shock(db, conn);
+  for (i = 0; rc == SQLITE_OK && i < sizeof(registrations) / sizeof(registrations[0]); i++) {
+    rc = registrations[i](db, conn);
+  }
   connection_release(conn);
   if (rc != SQLITE_OK) set_error(pzErrMsg, sqlite3_errmsg(db));
   return rc;
