@@ -170,8 +170,8 @@ static void start_state(Cascade *c, const CascadeParams *p) {
   }
 }
 
-void cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
-  int round, j;
+int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
+  int round, j, stop;
   start_state(c, p);
   c->converged = 0;
   for (round = 1; round <= p->max_rounds; round++) {
@@ -187,9 +187,9 @@ void cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
       c->defaulted[j] = c->next_defaulted[j];
     }
     c->rounds = round;
-    if (!defaults_changed && largest_move < CASCADE_TOLERANCE) {
-      c->converged = 1;
-      break;
-    }
+    if (!defaults_changed && largest_move < CASCADE_TOLERANCE) c->converged = 1;
+    if (p->on_round && (stop = p->on_round(p->on_round_context, c, round)) != 0) return stop;
+    if (c->converged) break;
   }
+  return 0;
 }

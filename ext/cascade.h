@@ -17,12 +17,19 @@
 #define CAUSE_BASELINE (-2)  /* would have defaulted with no loss at all */
 #define CASCADE_TOLERANCE 1e-12
 
+struct Cascade;
+
 typedef struct CascadeParams {
   const double *spender_cut;     /* [n] s in [0, 1]; 0 for non-spenders */
   const unsigned char *failed;   /* [n] 1 for the set F0 */
   double recovery;               /* rho in [0, 1] */
   double passthrough;            /* beta >= 0 */
   int max_rounds;                /* >= 1 */
+  /* Optional: called after every round with the state that round left
+  ** (cut, defaulted and the round's figures); a non-zero return stops the
+  ** cascade and is returned by cascade_run. */
+  int (*on_round)(void *context, const struct Cascade *c, int round);
+  void *on_round_context;
 } CascadeParams;
 
 typedef struct Cascade {
@@ -53,8 +60,9 @@ Cascade *cascade_new(int n);
 void cascade_free(Cascade *c);
 
 /* Runs the cascade to its fixed point (or max_rounds) and leaves the result
-** in c, which must have been made for net's company count. */
-void cascade_run(Cascade *c, const Network *net, const CascadeParams *params);
+** in c, which must have been made for net's company count. Returns 0, or
+** what on_round returned when it stopped the run. */
+int cascade_run(Cascade *c, const Network *net, const CascadeParams *params);
 
 /* L0 = C + O - K - D + Fin: liquidity after a normal year. */
 double cascade_liquidity_before(const Network *net, int company);
