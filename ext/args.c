@@ -34,7 +34,7 @@ static char *quote_value(sqlite3_value *value) {
   switch (sqlite3_value_type(value)) {
     case SQLITE_NULL: return sqlite3_mprintf("NULL");
     case SQLITE_INTEGER:
-    case SQLITE_FLOAT: return sqlite3_mprintf("%!.15g", sqlite3_value_double(value));
+    case SQLITE_FLOAT: return sqlite3_mprintf("%.15g", sqlite3_value_double(value));
     case SQLITE_TEXT: return sqlite3_mprintf("'%q'", (const char *)sqlite3_value_text(value));
     default: return sqlite3_mprintf("a blob");
   }
@@ -51,8 +51,8 @@ static double parse_double(const char *text, int *ok) {
 }
 
 static char *range_text(double low, double high) {
-  if (high >= 1e300) return sqlite3_mprintf("a number >= %!.15g", low);
-  return sqlite3_mprintf("between %!.15g and %!.15g", low, high);
+  if (high >= 1e300) return sqlite3_mprintf("a number >= %.15g", low);
+  return sqlite3_mprintf("between %.15g and %.15g", low, high);
 }
 
 int arg_number(const char *fn, const char *what, sqlite3_value *value,
@@ -184,7 +184,7 @@ static int prepare_with(sqlite3 *db, const char *sql, const char *text, sqlite3_
 static int json_is(sqlite3 *db, const char *text, const char *type, int *rc) {
   sqlite3_stmt *stmt = NULL;
   int is = 0;
-  *rc = prepare_with(db, "SELECT json_valid(?1) AND json_type(?1) = ?2", text, &stmt);
+  *rc = prepare_with(db, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = ?2 ELSE 0 END", text, &stmt);
   if (*rc == SQLITE_OK) *rc = sqlite3_bind_text(stmt, 2, type, -1, SQLITE_STATIC);
   if (*rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
   if (*rc == SQLITE_OK) *rc = sqlite3_finalize(stmt);

@@ -138,7 +138,7 @@ static int read_number(Table *t, int k, const char *column, const char *who,
       return SQLITE_ERROR;
   }
   if (!isfinite(*value)) {
-    *t->errmsg = error_message(t->fn, "%s.%s of %s must be finite, got %!.15g",
+    *t->errmsg = error_message(t->fn, "%s.%s of %s must be finite, got %.15g",
                                t->name, column, who, *value);
     return SQLITE_ERROR;
   }
@@ -155,10 +155,10 @@ static int read_bounded(Table *t, int k, const char *column, const char *who,
     *value = null_value;
   } else if (*value < low || *value > high) {
     if (isinf(high)) {
-      *t->errmsg = error_message(t->fn, "%s.%s of %s must be >= %g, got %!.15g",
+      *t->errmsg = error_message(t->fn, "%s.%s of %s must be >= %g, got %.15g",
                                  t->name, column, who, low, *value);
     } else {
-      *t->errmsg = error_message(t->fn, "%s.%s of %s must be between %g and %g, got %!.15g",
+      *t->errmsg = error_message(t->fn, "%s.%s of %s must be between %g and %g, got %.15g",
                                  t->name, column, who, low, high, *value);
     }
     return SQLITE_ERROR;
@@ -187,7 +187,7 @@ static int read_company(Table *t, NetworkBuilder *b) {
   if (who == NULL) return SQLITE_NOMEM;
   rc = read_number(t, C_REVENUE, "revenue", who, &row.revenue, &row.revenue_null);
   if (rc == SQLITE_OK && row.revenue < 0) {
-    *t->errmsg = error_message(t->fn, "%s.revenue of %s must be >= 0, got %!.15g",
+    *t->errmsg = error_message(t->fn, "%s.revenue of %s must be >= 0, got %.15g",
                                t->name, who, row.revenue);
     rc = SQLITE_ERROR;
   }

@@ -174,10 +174,12 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
   rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
   if (rc != SQLITE_OK) {
     result_table_free(&c->result);
+    if (errmsg == NULL && rc != SQLITE_NOMEM) {
+      errmsg = sqlite3_mprintf("%s: %s", spec->name, sqlite3_errmsg(module->conn->db));
+    }
     if (errmsg) set_vtab_error(cursor->pVtab, errmsg);
-    return rc == SQLITE_NOMEM || errmsg == NULL ? SQLITE_NOMEM : rc;
   }
-  return SQLITE_OK;
+  return rc;
 }
 
 static int tvf_next(sqlite3_vtab_cursor *cursor) {
