@@ -1,0 +1,241 @@
+/*
+** breaking.c: the breaking-point search of breaking.h.
+**
+** The interval cascade runs two states side by side for the pcts in
+** [lo, hi]: a low state (cuts x_low, defaults d_low) and a high state
+** (x_high, d_high). Round t, from round t-1:
+**   loss_high = losses from x_high, d_high     loss_low from x_low, d_low
+**   L_min = L0 - m dRev_high - dFin_high + x_low Out     (worst liquidity)
+**   L_max = L0 - m dRev_low - dFin_low + x_high Out      (best liquidity)
+**   Eq_min = E - m dRev_high - dA_high,  Eq_max = E - m dRev_low - dA_low
+**   d_high = d_high or L_min < 0 or Eq_min < 0
+**   d_low  = d_low  or L_max < 0 or Eq_max < 0
+**   x_high = 1 if d_high, else max(s_hi, min(1, beta loss_high / I))
+**   x_low  = 1 if d_low,  else max(s_lo, min(1, beta loss_low / I))
+** By induction on t, for every pct in the interval the cascade's state lies
+** between the two: d_high = 0 means no default anywhere in the interval,
+** d_low = 1 a default everywhere. A one-point interval runs the cascade
+** itself, so every answer is the exact cascade's.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <string.h>
+#include "breaking.h"
+
+typedef struct Bounds {
+  int n;
+  double *cut_low, *cut_high, *next_low, *next_high;
+  unsigned char *default_low, *default_high, *next_default_low, *next_default_high;
+} Bounds;
+
+typedef struct Search {
+  const Network *net;
+  const unsigned char *spender;
+  const CascadeParams *params;
+  double *spender_cut;       /* [n] for the exact cascade */
+  Cascade *cascade;
+  Bounds bounds;
+  int *step;                 /* the answers */
+  int *pending;              /* work list of company indices, by depth */
+  unsigned char *found;      /* [n] answer known */
+} Search;
+
+/* Revenue and financing lost by company j, from one of the two states. */
+static void losses(const Network *net, const double *cut, int j,
+                   double *revenue_lost, double *financing_lost) {
+  int f;
+  *revenue_lost = 0;
+  *financing_lost = 0;
+  for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
+    double y = cut[net->in_payer[f]];
+    int behalf = net->in_behalf[f];
+    if (behalf != NO_COMPANY && cut[behalf] > y) y = cut[behalf];
+    if (net->in_financing[f]) *financing_lost += y * net->in_amount[f];
+    else *revenue_lost += y * net->in_amount[f];
+  }
+}
+
+static double credit_loss(const Network *net, const CascadeParams *p,
+                          const unsigned char *defaulted, int j) {
+  double loss = 0;
+  int f;
+  for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) {
+    if (defaulted[net->claim_debtor[f]]) loss += net->claim_amount[f];
+  }
+  return loss * (1 - p->recovery);
+}
+
+static double pass_on(const Network *net, const CascadeParams *p, int j, double lost) {
+  double income = net->revenue[j] + net->financing_inflow[j], share;
+  if (income <= 0) return p->passthrough * lost > 0 ? 1 : 0;
+  share = p->passthrough * lost / income;
+  return share < 1 ? share : 1;
+}
+
+/* One round of the interval cascade for company j. */
+static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
+                         const unsigned char *spender, double s_low, double s_high, int j) {
+  double rev_low, fin_low, rev_high, fin_high, before = cascade_liquidity_before(net, j);
+  double cash_min, cash_max, cut;
+  losses(net, b->cut_low, j, &rev_low, &fin_low);
+  losses(net, b->cut_high, j, &rev_high, &fin_high);
+  cash_min = before - net->margin[j] * rev_high - fin_high + b->cut_low[j] * net->outflow[j];
+  cash_max = before - net->margin[j] * rev_low - fin_low + b->cut_high[j] * net->outflow[j];
+  b->next_default_high[j] = b->default_high[j] || cash_min < 0 ||
+      (net->has_equity[j] && net->equity[j] - net->margin[j] * rev_high
+                             - credit_loss(net, p, b->default_high, j) < 0);
+  b->next_default_low[j] = b->default_low[j] || cash_max < 0 ||
+      (net->has_equity[j] && net->equity[j] - net->margin[j] * rev_low
+                             - credit_loss(net, p, b->default_low, j) < 0);
+  cut = pass_on(net, p, j, rev_high + fin_high);
+  if (spender[j] && s_high > cut) cut = s_high;
+  b->next_high[j] = b->next_default_high[j] ? 1 : cut;
+  cut = pass_on(net, p, j, rev_low + fin_low);
+  if (spender[j] && s_low > cut) cut = s_low;
+  b->next_low[j] = b->next_default_low[j] ? 1 : cut;
+}
+
+static double advance(double *now, const double *next, int n) {
+  double largest = 0;
+  int j;
+  for (j = 0; j < n; j++) {
+    double move = next[j] - now[j];
+    if (move < 0) move = -move;
+    if (move > largest) largest = move;
+    now[j] = next[j];
+  }
+  return largest;
+}
+
+static int advance_defaults(unsigned char *now, const unsigned char *next, int n) {
+  int changed = memcmp(now, next, (size_t)n) != 0;
+  memcpy(now, next, (size_t)n);
+  return changed;
+}
+
+/* Runs the interval cascade for pcts lo/100 .. hi/100 to its fixed point. */
+static void bounds_run(Search *s, int lo, int hi) {
+  Bounds *b = &s->bounds;
+  const CascadeParams *p = s->params;
+  double s_low = (lo / 100.0) / 100.0, s_high = (hi / 100.0) / 100.0;
+  int j, round;
+  for (j = 0; j < b->n; j++) {
+    b->default_low[j] = b->default_high[j] = p->failed[j];
+    b->cut_low[j] = p->failed[j] ? 1 : s->spender[j] ? s_low : 0;
+    b->cut_high[j] = p->failed[j] ? 1 : s->spender[j] ? s_high : 0;
+  }
+  for (round = 1; round <= p->max_rounds; round++) {
+    double move, move_high;
+    int changed;
+    for (j = 0; j < b->n; j++) bounds_round(b, s->net, p, s->spender, s_low, s_high, j);
+    changed = advance_defaults(b->default_low, b->next_default_low, b->n);
+    changed |= advance_defaults(b->default_high, b->next_default_high, b->n);
+    move = advance(b->cut_low, b->next_low, b->n);
+    move_high = advance(b->cut_high, b->next_high, b->n);
+    if (move_high > move) move = move_high;
+    if (!changed && move < CASCADE_TOLERANCE) break;
+  }
+}
+
+/* The exact cascade at one grid step: its defaulters among companies[]. */
+static void settle_step(Search *s, int step, const int *companies, int count) {
+  int j, i;
+  for (j = 0; j < s->net->n_companies; j++) {
+    s->spender_cut[j] = s->spender[j] ? (step / 100.0) / 100.0 : 0;
+  }
+  cascade_run(s->cascade, s->net, s->params);
+  for (i = 0; i < count; i++) {
+    if (s->cascade->defaulted[companies[i]]) {
+      s->step[companies[i]] = step;
+      s->found[companies[i]] = 1;
+    }
+  }
+}
+
+/* Moves the companies for which keep() holds to the front; returns their count. */
+static int partition(int *companies, int count, const unsigned char *flag, int want) {
+  int i, kept = 0;
+  for (i = 0; i < count; i++) {
+    if ((flag[companies[i]] != 0) == want) {
+      int swap = companies[kept];
+      companies[kept++] = companies[i];
+      companies[i] = swap;
+    }
+  }
+  return kept;
+}
+
+/* Finds, for each of companies[0..count), the first default in [lo, hi]
+** if there is one; reorders companies[] but keeps its elements. */
+static void search(Search *s, int lo, int hi, int *companies, int count) {
+  int mid, i, kept;
+  if (count == 0) return;
+  if (lo == hi) {
+    settle_step(s, lo, companies, count);
+    return;
+  }
+  bounds_run(s, lo, hi);
+  count = partition(companies, count, s->bounds.default_high, 1);
+  for (i = 0; i < count; i++) {
+    if (s->bounds.default_low[companies[i]]) {
+      s->step[companies[i]] = lo;
+      s->found[companies[i]] = 1;
+    }
+  }
+  kept = partition(companies, count, s->found, 0);
+  mid = lo + (hi - lo) / 2;
+  search(s, lo, mid, companies, kept);
+  kept = partition(companies, kept, s->found, 0);
+  search(s, mid + 1, hi, companies, kept);
+}
+
+static void *carve(char **at, size_t bytes) {
+  void *p = *at;
+  *at += (bytes + 7) & ~(size_t)7;
+  return p;
+}
+
+int breaking_points(const Network *net, const unsigned char *spender,
+                    const CascadeParams *params, int *step) {
+  size_t n = (size_t)(net->n_companies > 0 ? net->n_companies : 1);
+  CascadeParams exact = *params;
+  Search s;
+  char *block, *at;
+  int j;
+  memset(&s, 0, sizeof(s));
+  block = sqlite3_malloc64(5 * n * sizeof(double) + 5 * n + n * sizeof(int) + 64);
+  s.cascade = cascade_new(net->n_companies);
+  if (block == NULL || s.cascade == NULL) {
+    sqlite3_free(block);
+    cascade_free(s.cascade);
+    return SQLITE_NOMEM;
+  }
+  at = block;
+  s.bounds.n = net->n_companies;
+  s.bounds.cut_low = carve(&at, n * sizeof(double));
+  s.bounds.cut_high = carve(&at, n * sizeof(double));
+  s.bounds.next_low = carve(&at, n * sizeof(double));
+  s.bounds.next_high = carve(&at, n * sizeof(double));
+  s.spender_cut = carve(&at, n * sizeof(double));
+  s.pending = carve(&at, n * sizeof(int));
+  s.bounds.default_low = carve(&at, n);
+  s.bounds.default_high = carve(&at, n);
+  s.bounds.next_default_low = carve(&at, n);
+  s.bounds.next_default_high = carve(&at, n);
+  s.found = carve(&at, n);
+  s.net = net;
+  s.spender = spender;
+  exact.spender_cut = s.spender_cut;
+  exact.on_round = NULL;
+  s.params = &exact;
+  s.step = step;
+  for (j = 0; j < net->n_companies; j++) {
+    step[j] = BREAKING_NEVER;
+    s.found[j] = 0;
+    s.pending[j] = j;
+  }
+  search(&s, 0, BREAKING_GRID_STEPS, s.pending, net->n_companies);
+  cascade_free(s.cascade);
+  sqlite3_free(block);
+  return SQLITE_OK;
+}

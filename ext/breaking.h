@@ -1,0 +1,29 @@
+/*
+** breaking.h: breaking points (MODEL section 2), found without a full scan.
+**
+** The breaking point of a company is the smallest pct on the grid
+** {0, 0.01, ..., 100} at which it defaults under the cascade. Defaults are
+** not monotone in pct (a spender that cuts more also saves more, and may
+** then survive and spare the companies it pays), so a plain bisection could
+** miss a default that happens only in a window of pcts. Instead, an
+** interval cascade bounds every company's state over a whole interval of
+** pcts at once: a company that cannot default anywhere in an interval is
+** dropped from it, one that defaults everywhere in it has its answer at the
+** interval's start, and the rest split the interval in two, leftmost first.
+** The answer is the grid scan's, exactly. Knows no SQL.
+*/
+#ifndef AIBUBBLE_BREAKING_H
+#define AIBUBBLE_BREAKING_H
+
+#include "cascade.h"
+
+#define BREAKING_GRID_STEPS 10000     /* pct = step / 100 */
+#define BREAKING_NEVER (-1)
+
+/* Fills step[n] with each company's breaking step (pct * 100), or
+** BREAKING_NEVER; spender[] marks the spenders, whose cut is pct / 100;
+** params->spender_cut is ignored. Returns SQLITE_OK or SQLITE_NOMEM. */
+int breaking_points(const Network *net, const unsigned char *spender,
+                    const CascadeParams *params, int *step);
+
+#endif
