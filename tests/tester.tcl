@@ -88,5 +88,5 @@ proc do_near_test {name script expected {tol 1e-9}} {
 }
 
 proc do_execsql_near_test {name sql expected {tol 1e-9}} {
-  do_near_test $name [list db eval $sql] $expected $tol
+  uplevel 1 [list do_near_test $name [list db eval $sql] $expected $tol]
 }
