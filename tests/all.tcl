@@ -15,14 +15,14 @@ if {[llength $files] == 0} {
   set files [lsort [glob [file join $::aibubble_root tests *.test]]]
 }
 foreach f $files {
-  set before [expr {$::test_passed + $::test_failed}]
+  set ::runner_before [expr {$::test_passed + $::test_failed}]
   if {[catch {source $f} err]} {
     incr ::test_failed
     lappend ::test_failures $f
     puts "! [file tail $f] aborted: $err"
   }
   catch {db close}
-  puts "[file tail $f]: [expr {$::test_passed + $::test_failed - $before}] tests"
+  puts "[file tail $f]: [expr {$::test_passed + $::test_failed - $::runner_before}] tests"
 }
 if {$::test_failed > 0} { puts "failures: $::test_failures" }
 puts "$::test_passed passed, $::test_failed failed"
