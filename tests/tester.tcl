@@ -53,17 +53,24 @@ proc do_test {name script expected} {
   test_result $name [expr {$got eq $expected}] $expected $got
 }
 
+# Two values as equal lists (white space aside), or as equal strings when
+# either is not a well-formed list.
+proc same_list {a b} {
+  if {[catch {expr {[list {*}$a] eq [list {*}$b]}} same]} { return [expr {$a eq $b}] }
+  return $same
+}
+
 proc do_execsql_test {name sql expected} {
   if {[catch {uplevel 1 [list db eval $sql]} got]} {
-    set got "SQL ERROR: $got"
+    set got [list SQL ERROR: $got]
   }
-  test_result $name [expr {[list {*}$got] eq [list {*}$expected]}] $expected $got
+  test_result $name [same_list $got $expected] $expected $got
 }
 
 proc do_catchsql_test {name sql expected} {
   set rc [catch {uplevel 1 [list db eval $sql]} got]
   set got [list $rc $got]
-  test_result $name [expr {$got eq [list {*}$expected]}] $expected $got
+  test_result $name [same_list $got $expected] $expected $got
 }
 
 # Compares two lists element by element: numbers within a relative and
