@@ -49,10 +49,13 @@ deps:
 test: all
 	$(TCLSH) tests/all.tcl $(LIB)
 
-samples/bubble.db: sql/schema.sql samples/sample.sql
+# Provenance, claims audit and views on top of the sample (README "Data and provenance").
+SAMPLE_EXTRA_SQL = sql/provenance.sql samples/facts.sql sql/audit.sql samples/article_claims.sql sql/views.sql
+samples/bubble.db: sql/schema.sql samples/sample.sql $(SAMPLE_EXTRA_SQL)
 	rm -f $@
 	sqlite3 $@ < sql/schema.sql
 	sqlite3 $@ < samples/sample.sql
+	for f in $(SAMPLE_EXTRA_SQL); do sqlite3 -bail $@ < $$f || { rm -f $@; exit 1; }; done
 
 demo: all samples/bubble.db
 	sqlite3 -bail samples/bubble.db < samples/demo.sql
