@@ -6,6 +6,7 @@
 **
 ** Registers, on the connection that loads it:
 **   aibubble_version()                         the version, from VERSION
+**   aibubble_debug()                           version, build and SQLite facts
 **   exposure(company [, core [, options]])     MODEL section 1
 **   cascade_shock(pct [, spenders [, options]])  table-valued, section 2
 **   breaking_point(company [, spenders [, options]])
@@ -56,6 +57,7 @@ static int (*const registrations[])(sqlite3 *, Connection *) = {
   register_exposure,
   register_breaking_point,
   register_cascade_shock,
+  register_debug,
 };
 
 static void set_error(char **pzErrMsg, const char *message) {
