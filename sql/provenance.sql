@@ -61,14 +61,16 @@ CREATE TABLE IF NOT EXISTS facts_as_of (
   as_of TEXT CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
 );
 
--- The fact each (company, metric) uses: the latest period within the
--- cut-off; for one period, the most confident source, then the newest.
+-- The fact each (company, metric) uses: one in the model's unit if any
+-- ('USD bn'; 'ratio' for margin), the latest period within the cut-off;
+-- for one period, the most confident source, then the newest.
 CREATE VIEW IF NOT EXISTS facts_chosen AS
 SELECT company, metric, period, value, unit, source_id, confidence, note
 FROM (
   SELECT f.*, row_number() OVER (
            PARTITION BY f.company, f.metric
-           ORDER BY f.period DESC, l.rank DESC, s.date DESC, f.source_id) AS choice
+           ORDER BY f.unit = CASE f.metric WHEN 'margin' THEN 'ratio' ELSE 'USD bn' END DESC,
+                    f.period DESC, l.rank DESC, s.date DESC, f.source_id) AS choice
   FROM facts f
   JOIN confidence_levels l ON l.level = f.confidence
   JOIN sources s ON s.id = f.source_id
