@@ -58,6 +58,7 @@ static int (*const registrations[])(sqlite3 *, Connection *) = {
   register_breaking_point,
   register_cascade_shock,
   register_debug,
+  register_dot,
 };
 
 static void set_error(char **pzErrMsg, const char *message) {

@@ -10,6 +10,7 @@ int register_cascade_shock(sqlite3 *db, Connection *conn);
 int register_breaking_point(sqlite3 *db, Connection *conn);
 int register_exposure(sqlite3 *db, Connection *conn);
 int register_debug(sqlite3 *db, Connection *conn);
+int register_dot(sqlite3 *db, Connection *conn);
 
 /* Reports rc and errmsg (taking it) as the result of a scalar function. */
 void result_error(sqlite3_context *ctx, int rc, char *errmsg);

@@ -1,0 +1,165 @@
+/*
+** sql_dot.c: the SQL function aibubble_dot, a picture of a cascade.
+**
+**   aibubble_dot(pct [, spenders [, options]])
+**
+** Runs cascade_shock(pct, spenders, options) and returns the network as a
+** Graphviz DOT graph (text) to render with dot, e.g.
+**
+**   sqlite3 bubble.db ".load ./dist/aibubble" "SELECT aibubble_dot(30)" | dot -Tpng -o net.png
+**
+** One node per company: its name, with "round N" below when it defaults;
+** filled by status (failed purple, default red, stressed amber, ok green);
+** its area proportional to its revenue. One edge per flow, payer to payee:
+** width growing with the amount (square root), dashed for financing
+** (investment, loan), red when the payer (or the end customer it pays for)
+** cut it in the scenario, grey otherwise. The graph's label gives the
+** scenario and the counts by status with their colours. Names are escaped for DOT quoted
+** strings, so any name is safe.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <math.h>
+#include "scenario.h"
+#include "sql_functions.h"
+
+#define FN "aibubble_dot"
+#define NODE_MIN_WIDTH 0.8   /* inches, a company without revenue */
+#define NODE_MAX_WIDTH 2.0   /* inches, the largest revenue */
+#define EDGE_MIN_WIDTH 0.4   /* points */
+#define EDGE_MAX_WIDTH 6.0   /* points, the largest flow */
+
+enum { ST_FAILED, ST_DEFAULT, ST_STRESSED, ST_OK, N_STATUS };
+static const char *const status_name[N_STATUS] = { "failed", "default", "stressed", "ok" };
+static const char *const status_colour[N_STATUS] = { "#8e44ad", "#e74c3c", "#f5b041", "#82c272" };
+static const char *const colour_word[N_STATUS] = { "purple", "red", "amber", "green" };
+
+static int status_of(const Cascade *c, const Scenario *s, int j) {
+  if (s->params.failed[j]) return ST_FAILED;
+  if (c->defaulted[j]) return ST_DEFAULT;
+  if (c->revenue_lost[j] + c->financing_lost[j] + c->credit_loss[j] > 0) return ST_STRESSED;
+  return ST_OK;
+}
+
+/* Appends text as the inside of a DOT quoted string: '"' and '\' escaped,
+** line breaks as \n, other control characters dropped. */
+static void append_escaped(sqlite3_str *out, const char *text) {
+  for (; *text; text++) {
+    unsigned char ch = (unsigned char)*text;
+    if (ch == '"' || ch == '\\') {
+      sqlite3_str_appendchar(out, 1, '\\');
+      sqlite3_str_appendchar(out, 1, (char)ch);
+    } else if (ch == '\n') {
+      sqlite3_str_appendall(out, "\\n");
+    } else if (ch >= 0x20) {
+      sqlite3_str_appendchar(out, 1, (char)ch);
+    }
+  }
+}
+
+static double largest(const double *values, int n) {
+  double max = 0;
+  int i;
+  for (i = 0; i < n; i++) {
+    if (values[i] > max) max = values[i];
+  }
+  return max;
+}
+
+static void append_header(sqlite3_str *out, const Cascade *c, const Scenario *s, double pct) {
+  int count[N_STATUS] = { 0 }, j, k;
+  for (j = 0; j < s->net->n_companies; j++) count[status_of(c, s, j)]++;
+  sqlite3_str_appendf(out, "digraph aibubble {\n  graph [label=\"cascade at a %g%% cut:",
+                      pct);
+  for (k = 0; k < N_STATUS; k++) {
+    sqlite3_str_appendf(out, "%s %d %s (%s)", k ? "," : "", count[k], status_name[k],
+                        colour_word[k]);
+  }
+  sqlite3_str_appendf(out, "%s\", labelloc=t, fontname=\"Helvetica\", fontsize=18,"
+                      " rankdir=LR, nodesep=0.25, ranksep=1.2];\n",
+                      c->converged ? "" : " (not converged)");
+  sqlite3_str_appendall(out, "  node [shape=circle, style=filled, fixedsize=shape,"
+                             " fontname=\"Helvetica\", fontsize=12, color=\"#444444\"];\n"
+                             "  edge [arrowsize=0.5];\n");
+}
+
+static void append_nodes(sqlite3_str *out, const Cascade *c, const Scenario *s) {
+  const Network *net = s->net;
+  double max_revenue = largest(net->revenue, net->n_companies);
+  int j;
+  for (j = 0; j < net->n_companies; j++) {
+    int status = status_of(c, s, j);
+    double share = max_revenue > 0 ? net->revenue[j] / max_revenue : 0;
+    sqlite3_str_appendf(out, "  n%d [label=\"", j);
+    append_escaped(out, net->name[j]);
+    if (status == ST_DEFAULT) sqlite3_str_appendf(out, "\\nround %d", c->default_round[j]);
+    sqlite3_str_appendf(out, "\", width=%.3f, fillcolor=\"%s\", tooltip=\"",
+                        NODE_MIN_WIDTH + (NODE_MAX_WIDTH - NODE_MIN_WIDTH) * sqrt(share),
+                        status_colour[status]);
+    append_escaped(out, net->name[j]);
+    sqlite3_str_appendf(out, ": %s, revenue %.1f, revenue lost %.1f, cash after %.1f\"];\n",
+                        status_name[status], net->revenue[j], c->revenue_lost[j],
+                        c->cash_after[j]);
+  }
+}
+
+static void append_edges(sqlite3_str *out, const Cascade *c, const Network *net) {
+  double max_amount = largest(net->in_amount, net->n_flows);
+  int payee, k;
+  for (payee = 0; payee < net->n_companies; payee++) {
+    for (k = net->in_start[payee]; k < net->in_start[payee + 1]; k++) {
+      int payer = net->in_payer[k], behalf = net->in_behalf[k];
+      double cut = c->cut[payer];
+      double share = max_amount > 0 ? net->in_amount[k] / max_amount : 0;
+      if (behalf != NO_COMPANY && c->cut[behalf] > cut) cut = c->cut[behalf];
+      sqlite3_str_appendf(out, "  n%d -> n%d [penwidth=%.2f, color=\"%s\"%s];\n",
+                          payer, payee,
+                          EDGE_MIN_WIDTH + (EDGE_MAX_WIDTH - EDGE_MIN_WIDTH) * sqrt(share),
+                          cut > 0 ? "#e74c3ccc" : "#99999999",
+                          net->in_financing[k] ? ", style=dashed" : "");
+    }
+  }
+}
+
+/* The DOT text of the cascade of s at pct, or NULL when out of memory. */
+static char *render(sqlite3 *db, Scenario *s, double pct) {
+  Cascade *c = cascade_new(s->net->n_companies);
+  sqlite3_str *out;
+  if (c == NULL) return NULL;
+  scenario_set_pct(s, pct);
+  cascade_run(c, s->net, &s->params);
+  out = sqlite3_str_new(db);
+  append_header(out, c, s, pct);
+  append_nodes(out, c, s);
+  append_edges(out, c, s->net);
+  sqlite3_str_appendall(out, "}\n");
+  cascade_free(c);
+  return sqlite3_str_finish(out);
+}
+
+static void dot_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  Connection *conn = sqlite3_user_data(ctx);
+  char *errmsg = NULL, *dot;
+  Scenario s;
+  double pct;
+  int rc = scenario_pct(FN, argv[0], &pct, &errmsg);
+  if (rc == SQLITE_OK) {
+    rc = scenario_open(conn, FN, argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL,
+                       &s, &errmsg);
+  }
+  if (rc != SQLITE_OK) {
+    result_error(ctx, rc, errmsg);
+    return;
+  }
+  dot = render(sqlite3_context_db_handle(ctx), &s, pct);
+  scenario_close(&s);
+  if (dot == NULL) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  sqlite3_result_text(ctx, dot, -1, sqlite3_free);
+}
+
+int register_dot(sqlite3 *db, Connection *conn) {
+  return register_reader(db, FN, 3, conn, dot_function);
+}
