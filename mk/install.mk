@@ -29,7 +29,7 @@ DATADIR ?= $(PREFIX)/share/aibubble
 INSTALL ?= install
 LDCONFIG ?= /sbin/ldconfig
 INSTALL_SQL = $(wildcard sql/*.sql)
-INSTALL_DOCS = $(firstword $(wildcard README.md docs/install.md))
+INSTALL_DOCS = README.md
 DEB_DIR ?= dist
 DEB_PACKAGE = libsqlite3-mod-aibubble
 deb_file = $(abspath $(DEB_DIR))/$(DEB_PACKAGE)_$(shell dpkg-parsechangelog -l packaging/changelog -S Version)_$(shell dpkg --print-architecture).deb
@@ -82,12 +82,16 @@ deb: deps
 deb-lint: deb
 	@dpkg-query -W -f='$${db:Status-Abbrev}' lintian 2>/dev/null | grep -q '^ii' || \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q lintian >/dev/null
-	lintian --info --display-info --fail-on error,warning $(deb_file)
+	lintian --info --display-info --display-experimental --pedantic \
+	  --fail-on error,warning $(deb_file)
 
+# Removes the package even when loading it fails.
 deb-check: deb
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall $(deb_file)
-	cd / && sqlite3 :memory: '.load aibubble' 'select aibubble_version()'
-	cd / && sqlite3 :memory: '.load aibubble' 'select aibubble_debug()'
-	DEBIAN_FRONTEND=noninteractive apt-get remove -y -q $(DEB_PACKAGE)
-	@! dpkg-query -W -f='$${db:Status-Abbrev}' $(DEB_PACKAGE) 2>/dev/null | grep -q '^ii' && \
-	  ! ls /usr/lib/*/aibubble.so 2>/dev/null && echo "deb-check: installed, loaded by name from /, removed"
+	@dpkg -L $(DEB_PACKAGE); status=0; \
+	( cd / && set -x && sqlite3 :memory: '.load aibubble' 'select aibubble_version()' && \
+	  sqlite3 :memory: '.load aibubble' 'select aibubble_debug()' ) || status=1; \
+	DEBIAN_FRONTEND=noninteractive apt-get remove -y -q $(DEB_PACKAGE) || status=1; \
+	if dpkg-query -W $(DEB_PACKAGE) >/dev/null 2>&1 || ls /usr/lib/*/aibubble.so 2>/dev/null; then \
+	  echo "deb-check: the package is still installed"; status=1; fi; \
+	[ $$status = 0 ] && echo "deb-check: installed, loaded by name from /, removed"; exit $$status
