@@ -14,13 +14,13 @@
 # then /etc/ld.so.cache, then the system folders (on Debian amd64
 # /lib/x86_64-linux-gnu, /usr/lib/x86_64-linux-gnu, /lib, /usr/lib).
 # /usr/local/lib is not a system folder: it is reached only through the
-# cache, and ldconfig puts into the cache only files named lib*.so*. So the
-# extension, which must be called aibubble.so for ".load aibubble", carries
-# the SONAME aibubble.so, and install adds the link libaibubble.so ->
-# aibubble.so: ldconfig reads the link, finds the SONAME, and caches
-# "aibubble.so" (the usual libfoo.so -> SONAME pattern), then runs ldconfig
-# when it installs into the real system as root. The package puts the file
-# in the multiarch system folder, like libsqlite3-mod-spatialite, where the
+# cache, and ldconfig caches only files named lib*.so*. So the extension,
+# which must be called aibubble.so for ".load aibubble", carries the SONAME
+# aibubble.so, and install adds the link libaibubble.so -> aibubble.so;
+# ldconfig reads the link, finds the SONAME and caches "aibubble.so" (the
+# usual libfoo.so -> SONAME pattern). install runs ldconfig itself when root
+# installs into the real system (no DESTDIR). The package puts the file in
+# the multiarch system folder, like libsqlite3-mod-spatialite, where the
 # loader finds it without the cache.
 
 PREFIX ?= /usr/local
