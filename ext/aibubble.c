@@ -10,6 +10,10 @@
 **   exposure(company [, core [, options]])     MODEL section 1
 **   cascade_shock(pct [, spenders [, options]])  table-valued, section 2
 **   breaking_point(company [, spenders [, options]])
+**   cascade_rounds(pct [, spenders [, options]])   table-valued, per round
+**   debtrank(shock [, options])                table-valued, section 3
+**   clearing([shock [, options]])              table-valued, section 3
+**   furfine(failed [, options])                table-valued, section 3
 ** All of them share one per-connection state (connection.c); nothing is
 ** global. Refuses to load on a SQLite older than AIBUBBLE_MIN_SQLITE.
 */
@@ -57,6 +61,10 @@ static int (*const registrations[])(sqlite3 *, Connection *) = {
   register_exposure,
   register_breaking_point,
   register_cascade_shock,
+  register_debtrank,
+  register_clearing,
+  register_furfine,
+  register_cascade_rounds,
   register_debug,
   register_dot,
 };

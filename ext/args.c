@@ -11,7 +11,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "args.h"
 
-typedef enum { KIND_NUMBER, KIND_INTEGER, KIND_TABLE, KIND_NAMES } OptionKind;
+typedef enum { KIND_NUMBER, KIND_INTEGER, KIND_TABLE, KIND_NAMES, KIND_TEXT, KIND_WEIGHTS } OptionKind;
 
 typedef struct OptionSpec {
   const char *name;
@@ -27,6 +27,10 @@ static const OptionSpec option_specs[OPT_COUNT] = {
   [OPT_PASSTHROUGH] = { "passthrough", KIND_NUMBER, 0, 1e300 },
   [OPT_FAIL]        = { "fail", KIND_NAMES, 0, 0 },
   [OPT_MAX_ROUNDS]  = { "max_rounds", KIND_INTEGER, 1, 1000000 },
+  [OPT_METHOD]      = { "method", KIND_TEXT, 0, 0 },
+  [OPT_WEIGHTS]     = { "weights", KIND_WEIGHTS, 0, 0 },
+  [OPT_ALPHA]       = { "alpha", KIND_NUMBER, 0, 1 },
+  [OPT_BETA]        = { "beta", KIND_NUMBER, 0, 1 },
 };
 
 /* The value quoted for a message: 'text', a number, NULL or a blob. */
@@ -164,6 +168,19 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
       if (strcmp(type, "text") != 0 && strcmp(type, "array") != 0) {
         *errmsg = error_message(fn, "option %s must be a name, a kind or an array of names, got %s",
                                 key, value);
+        return SQLITE_ERROR;
+      }
+      break;
+    case KIND_TEXT:
+      if (strcmp(type, "text") != 0) {
+        *errmsg = error_message(fn, "option %s must be a string, got %s", key, value);
+        return SQLITE_ERROR;
+      }
+      break;
+    case KIND_WEIGHTS:
+      if (strcmp(type, "text") != 0 && strcmp(type, "object") != 0) {
+        *errmsg = error_message(fn, "option %s must be a column of companies or an object"
+                                " of names and numbers, got %s", key, value);
         return SQLITE_ERROR;
       }
       break;

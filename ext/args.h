@@ -14,6 +14,7 @@
 enum OptionId {
   OPT_COMPANIES, OPT_FLOWS, OPT_CLAIMS,     /* input table names */
   OPT_RECOVERY, OPT_PASSTHROUGH, OPT_FAIL, OPT_MAX_ROUNDS,
+  OPT_METHOD, OPT_WEIGHTS, OPT_ALPHA, OPT_BETA,   /* debtrank, clearing */
   OPT_COUNT
 };
 #define OPTION_BIT(id) (1u << (id))

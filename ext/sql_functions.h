@@ -9,6 +9,10 @@
 int register_cascade_shock(sqlite3 *db, Connection *conn);
 int register_breaking_point(sqlite3 *db, Connection *conn);
 int register_exposure(sqlite3 *db, Connection *conn);
+int register_debtrank(sqlite3 *db, Connection *conn);
+int register_clearing(sqlite3 *db, Connection *conn);
+int register_furfine(sqlite3 *db, Connection *conn);
+int register_cascade_rounds(sqlite3 *db, Connection *conn);
 int register_debug(sqlite3 *db, Connection *conn);
 int register_dot(sqlite3 *db, Connection *conn);
 

@@ -1,0 +1,292 @@
+/*
+** clearing.c: the fictitious default algorithm of clearing.h.
+**
+** Each round: r from the current p (over the rows of the claim matrix);
+** the companies with e + r < pbar join the defaulters; the defaulters'
+** payments are solved anew. Their system p_D = alpha e_D + beta r_D(p)
+** splits along the strongly connected components of the claims among
+** defaulters (Tarjan's algorithm, iterative); a component depends only on
+** the components it holds claims on, which Tarjan's algorithm emits first.
+** Payments only fall from one round to the next, so the last round's p is
+** an upper bound that the sweeps start from, and defaulters stay defaulters.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <string.h>
+#include "clearing.h"
+
+Clearing *clearing_new(int n) {
+  size_t count = n > 0 ? (size_t)n : 1;
+  size_t doubles = 6 * count * sizeof(double), ints = 7 * count * sizeof(int);
+  Clearing *c = sqlite3_malloc64(sizeof(Clearing));
+  char *block;
+  if (c == NULL) return NULL;
+  block = sqlite3_malloc64(doubles + ints + count);
+  if (block == NULL) {
+    sqlite3_free(c);
+    return NULL;
+  }
+  memset(c, 0, sizeof(*c));
+  c->n = n;
+  c->block = block;
+  c->obligation = (double *)block;
+  c->external_assets = c->obligation + count;
+  c->external_liabilities = c->external_assets + count;
+  c->payment = c->external_liabilities + count;
+  c->received = c->payment + count;
+  c->rhs = c->received + count;
+  c->default_round = (int *)(block + doubles);
+  c->index = c->default_round + count;
+  c->low = c->index + count;
+  c->stack = c->low + count;
+  c->call_node = c->stack + count;
+  c->call_edge = c->call_node + count;
+  c->local = c->call_edge + count;
+  c->on_stack = (unsigned char *)(block + doubles + ints);
+  return c;
+}
+
+void clearing_free(Clearing *c) {
+  if (c == NULL) return;
+  sqlite3_free(c->dense);
+  sqlite3_free(c->block);
+  sqlite3_free(c);
+}
+
+static void setup(Clearing *c, const Network *net, const ClaimMatrix *a, const ClearingParams *p) {
+  int i;
+  for (i = 0; i < c->n; i++) {
+    double owed = a->owed[i], debt = net->debt[i];
+    c->obligation[i] = debt > owed ? debt : owed;
+    c->external_liabilities[i] = debt > owed ? debt - owed : 0;
+    c->external_assets[i] = net->cash[i] * (1 - p->shock[i]);
+    c->payment[i] = c->obligation[i];
+    c->default_round[i] = -1;
+    c->local[i] = -1;
+    c->on_stack[i] = 0;
+  }
+  c->rounds = 0;
+  c->converged = 1;
+}
+
+/* r_i = sum_j A_ij p_j / pbar_j; pbar_j >= A_ij > 0 on every entry. */
+static void compute_received(Clearing *c, const ClaimMatrix *a) {
+  int i, e;
+  for (i = 0; i < c->n; i++) {
+    double r = 0;
+    for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
+      int j = a->row_debtor[e];
+      r += a->row_amount[e] * (c->payment[j] / c->obligation[j]);
+    }
+    c->received[i] = r;
+  }
+}
+
+/* Marks the companies that cannot pay in full as defaulters of round. */
+static int find_defaults(Clearing *c, int round) {
+  int i, found = 0;
+  for (i = 0; i < c->n; i++) {
+    if (c->default_round[i] < 0 &&
+        c->external_assets[i] + c->received[i] < c->obligation[i]) {
+      c->default_round[i] = round;
+      found++;
+    }
+  }
+  return found;
+}
+
+static double clamp_payment(const Clearing *c, int i, double value) {
+  if (value < 0) return 0;
+  return value > c->obligation[i] ? c->obligation[i] : value;
+}
+
+/* beta r_i over i's debtors inside (inside = 1) or outside the component. */
+static double inflow(const Clearing *c, const ClaimMatrix *a, int i, int inside) {
+  double r = 0;
+  int e;
+  for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
+    int j = a->row_debtor[e];
+    if ((c->local[j] >= 0) == inside) r += a->row_amount[e] * (c->payment[j] / c->obligation[j]);
+  }
+  return r;
+}
+
+/* The component's matrix I - beta Pi^T, an M-matrix, kept as what needs
+** no subtraction: g[r k + s] = beta A_ij / pbar_j >= 0 for the off-
+** diagonal entries (i = members[r], j = members[s], r != s; the entry is
+** -g) and the column slacks v[s] = 1 - beta sum_{i in S} A_ij / pbar_j =
+** (x_j + sum_{i not in S} A_ij + (1 - beta) sum_{i in S} A_ij) / pbar_j. */
+static void fill_dense(Clearing *c, const ClaimMatrix *a, double beta, const int *members,
+                       int k, double *g, double *v) {
+  int r, e;
+  memset(g, 0, (size_t)k * (size_t)k * sizeof(double));
+  for (r = 0; r < k; r++) {
+    int i = members[r];
+    for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
+      int s = c->local[a->row_debtor[e]];
+      if (s >= 0 && s != r) g[(size_t)r * k + s] = beta * a->row_amount[e] / c->obligation[a->row_debtor[e]];
+    }
+  }
+  for (r = 0; r < k; r++) {
+    int j = members[r];
+    double outside = c->external_liabilities[j], inside = 0;
+    for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
+      if (c->local[a->col_creditor[e]] >= 0) inside += a->col_amount[e];
+      else outside += a->col_amount[e];
+    }
+    v[r] = (outside + (1 - beta) * inside) / c->obligation[j];
+  }
+}
+
+/* Solves (I - beta Pi^T) x = b in place of b by Gaussian elimination in
+** the manner of Grassmann, Taksar and Heyman: each pivot is its column's
+** slack plus the magnitudes below it, so no step subtracts and the result
+** is accurate to rounding in every component however ill-conditioned the
+** matrix (a cycle that leaks almost nothing). 0 when singular. */
+static int eliminate(double *g, double *v, double *pivot, double *b, int k) {
+  int col, r, s;
+  for (col = 0; col < k; col++) {
+    double p = v[col];
+    for (r = col + 1; r < k; r++) p += g[(size_t)r * k + col];
+    if (!(p > 0)) return 0;
+    pivot[col] = p;
+    for (r = col + 1; r < k; r++) {
+      double f = g[(size_t)r * k + col] / p;
+      if (f == 0) continue;
+      for (s = col + 1; s < k; s++) {
+        if (s != r) g[(size_t)r * k + s] += f * g[(size_t)col * k + s];
+      }
+      b[r] += f * b[col];
+    }
+    for (s = col + 1; s < k; s++) v[s] += g[(size_t)col * k + s] / p * v[col];
+  }
+  for (r = k - 1; r >= 0; r--) {
+    double sum = b[r];
+    for (s = r + 1; s < k; s++) sum += g[(size_t)r * k + s] * b[s];
+    b[r] = sum / pivot[r];
+  }
+  return 1;
+}
+
+/* Solves the component exactly: 1 solved, 0 singular, or SQLITE_NOMEM as
+** a negative number. The right-hand side is in c->rhs[0..k). */
+static int solve_dense(Clearing *c, const ClaimMatrix *a, double beta, const int *members, int k) {
+  size_t side = c->n < CLEARING_DENSE_MAX ? (size_t)c->n : CLEARING_DENSE_MAX;
+  double *v, *pivot;
+  int r;
+  if (c->dense == NULL) {
+    c->dense = sqlite3_malloc64((side * side + 2 * side) * sizeof(double));
+    if (c->dense == NULL) return -SQLITE_NOMEM;
+  }
+  v = c->dense + (size_t)k * (size_t)k;
+  pivot = v + k;
+  fill_dense(c, a, beta, members, k, c->dense, v);
+  if (!eliminate(c->dense, v, pivot, c->rhs, k)) return 0;
+  for (r = 0; r < k; r++) c->payment[members[r]] = clamp_payment(c, members[r], c->rhs[r]);
+  return 1;
+}
+
+/* Gauss-Seidel sweeps from above: 1 converged, 0 stopped by the limit. */
+static int solve_sweeps(Clearing *c, const ClaimMatrix *a, double beta, const int *members, int k) {
+  int sweep, r;
+  for (sweep = 0; sweep < CLEARING_MAX_SWEEPS; sweep++) {
+    int moved = 0;
+    for (r = 0; r < k; r++) {
+      int i = members[r];
+      double v = clamp_payment(c, i, c->rhs[r] + beta * inflow(c, a, i, 1));
+      if (v < c->payment[i]) {
+        if (c->payment[i] - v > CLEARING_TOLERANCE * c->payment[i]) moved = 1;
+        c->payment[i] = v;
+      }
+    }
+    if (!moved) return 1;
+  }
+  return 0;
+}
+
+/* Solves the payments of one component, whose debtors outside it are
+** settled: p_i = alpha e_i + beta (r_i outside + r_i inside). */
+static int solve_component(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
+                           const int *members, int k) {
+  int r, solved = 0, rc = SQLITE_OK;
+  for (r = 0; r < k; r++) c->local[members[r]] = r;
+  for (r = 0; r < k; r++) {
+    int i = members[r];
+    c->rhs[r] = p->alpha * c->external_assets[i] + p->beta * inflow(c, a, i, 0);
+  }
+  if (k <= CLEARING_DENSE_MAX) solved = solve_dense(c, a, p->beta, members, k);
+  if (solved < 0) rc = -solved;
+  else if (!solved && !solve_sweeps(c, a, p->beta, members, k)) c->converged = 0;
+  for (r = 0; r < k; r++) c->local[members[r]] = -1;
+  return rc;
+}
+
+static void visit(Clearing *c, int v, int *counter, int *top) {
+  c->index[v] = c->low[v] = (*counter)++;
+  c->stack[(*top)++] = v;
+  c->on_stack[v] = 1;
+}
+
+/* Pops the component rooted at v off Tarjan's stack and solves it. */
+static int pop_component(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
+                         int v, int *top) {
+  int start = *top - 1, r;
+  while (c->stack[start] != v) start--;
+  for (r = start; r < *top; r++) c->on_stack[c->stack[r]] = 0;
+  r = solve_component(c, a, p, c->stack + start, *top - start);
+  *top = start;
+  return r;
+}
+
+/* Tarjan's algorithm from root over the claims among defaulters, with an
+** explicit call stack; solves each component as it is completed. */
+static int strong_connect(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
+                          int root, int *counter, int *top) {
+  int depth = 1, rc = SQLITE_OK;
+  visit(c, root, counter, top);
+  c->call_node[0] = root;
+  c->call_edge[0] = a->row_start[root];
+  while (depth > 0 && rc == SQLITE_OK) {
+    int v = c->call_node[depth - 1], e = c->call_edge[depth - 1];
+    if (e < a->row_start[v + 1]) {
+      int w = a->row_debtor[e];
+      c->call_edge[depth - 1]++;
+      if (c->default_round[w] < 0) continue;      /* pays in full */
+      if (c->index[w] < 0) {
+        visit(c, w, counter, top);
+        c->call_node[depth] = w;
+        c->call_edge[depth++] = a->row_start[w];
+      } else if (c->on_stack[w] && c->index[w] < c->low[v]) {
+        c->low[v] = c->index[w];
+      }
+    } else {
+      depth--;
+      if (depth > 0 && c->low[v] < c->low[c->call_node[depth - 1]]) {
+        c->low[c->call_node[depth - 1]] = c->low[v];
+      }
+      if (c->low[v] == c->index[v]) rc = pop_component(c, a, p, v, top);
+    }
+  }
+  return rc;
+}
+
+static int solve_defaulters(Clearing *c, const ClaimMatrix *a, const ClearingParams *p) {
+  int i, counter = 0, top = 0, rc = SQLITE_OK;
+  for (i = 0; i < c->n; i++) c->index[i] = -1;
+  for (i = 0; i < c->n && rc == SQLITE_OK; i++) {
+    if (c->default_round[i] >= 0 && c->index[i] < 0) rc = strong_connect(c, a, p, i, &counter, &top);
+  }
+  return rc;
+}
+
+int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a, const ClearingParams *p) {
+  int rc = SQLITE_OK, round;
+  setup(c, net, a, p);
+  for (round = 1; rc == SQLITE_OK; round++) {
+    compute_received(c, a);
+    if (find_defaults(c, round) == 0) break;
+    c->rounds = round;
+    rc = solve_defaulters(c, a, p);
+  }
+  return rc;
+}

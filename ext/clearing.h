@@ -1,0 +1,67 @@
+/*
+** clearing.h: the greatest clearing vector of Eisenberg and Noe (2001),
+** with the default costs of Rogers and Veraart (2013). Knows no SQL.
+**
+** Company i owes L_ij = A_ji to each creditor j in the network and
+** x_i = max(0, debt_i - sum_j L_ij) to creditors outside it, all paid pro
+** rata: pbar_i = sum_j L_ij + x_i = max(debt_i, sum_j A_ji) and
+** Pi_ij = L_ij / pbar_i. Its external assets are e_i = cash_i (1 - shock_i).
+** With what it receives, r_i = sum_j Pi_ji p_j = sum_j A_ij p_j / pbar_j,
+** the greatest clearing vector p solves
+**   p_i = pbar_i                          if e_i + r_i >= pbar_i
+**   p_i = alpha e_i + beta r_i            otherwise (a default)
+** (alpha = beta = 1: Eisenberg-Noe, p_i = min(pbar_i, e_i + r_i)).
+**
+** How: the fictitious default algorithm (Eisenberg-Noe section 3; Rogers-
+** Veraart's greatest clearing vector algorithm). Round k finds the companies
+** that cannot pay in full when the defaulters of rounds < k pay what they
+** can; the payments of all defaulters are then solved together, one
+** strongly connected component of the defaulters' claims at a time in
+** dependency order: exactly (Gaussian elimination that never subtracts,
+** accurate to rounding even when a cycle leaks almost nothing) up to
+** CLEARING_DENSE_MAX companies, by Gauss-Seidel sweeps from above beyond. Rounds end when a
+** round finds no new default.
+*/
+#ifndef AIBUBBLE_CLEARING_H
+#define AIBUBBLE_CLEARING_H
+
+#include "claim_matrix.h"
+#include "network.h"
+
+#define CLEARING_DENSE_MAX 512     /* largest component solved exactly */
+#define CLEARING_MAX_SWEEPS 100000 /* per component solved by sweeps */
+#define CLEARING_TOLERANCE 1e-15   /* relative change that ends the sweeps */
+
+typedef struct ClearingParams {
+  const double *shock;       /* [n] share of external assets lost, in [0, 1] */
+  double alpha;              /* share of external assets a defaulter recovers */
+  double beta;               /* share of interbank assets a defaulter recovers */
+} ClearingParams;
+
+typedef struct Clearing {
+  int n;
+  int rounds;                /* rounds that found defaults */
+  int converged;             /* 0 when a component's sweeps hit the limit */
+  double *obligation;        /* [n] pbar */
+  double *external_assets;   /* [n] e */
+  double *external_liabilities; /* [n] x */
+  double *payment;           /* [n] p */
+  double *received;          /* [n] r */
+  int *default_round;        /* [n] round of the first default; -1 never */
+  /* Work space for the components (Tarjan's algorithm) and their solve. */
+  int *index, *low, *stack, *call_node, *call_edge, *local;
+  unsigned char *on_stack;
+  double *rhs;
+  double *dense;             /* side^2 + 2 side, side = min(n, CLEARING_DENSE_MAX) */
+  void *block;
+} Clearing;
+
+/* Allocates a Clearing for n companies; NULL when out of memory. */
+Clearing *clearing_new(int n);
+void clearing_free(Clearing *c);
+
+/* Clears the network; SQLITE_OK or SQLITE_NOMEM. */
+int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a,
+                 const ClearingParams *params);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+** furfine.c: Furfine's sequential defaults, one frontier at a time.
+**
+** Round t passes the defaults of round t - 1 down the columns of the claim
+** matrix to their creditors, so each claim is read once: O(companies +
+** claims) in all. Losses only grow, so a creditor that crosses below 0
+** while its losses are being added would cross with all of them too.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <string.h>
+#include "furfine.h"
+
+Furfine *furfine_new(int n) {
+  size_t count = n > 0 ? (size_t)n : 1;
+  Furfine *f = sqlite3_malloc64(sizeof(Furfine));
+  char *block;
+  if (f == NULL) return NULL;
+  block = sqlite3_malloc64(count * (sizeof(double) + 3 * sizeof(int)));
+  if (block == NULL) {
+    sqlite3_free(f);
+    return NULL;
+  }
+  memset(f, 0, sizeof(*f));
+  f->n = n;
+  f->block = block;
+  f->loss = (double *)block;
+  f->default_round = (int *)(f->loss + count);
+  f->frontier = f->default_round + count;
+  f->next_frontier = f->frontier + count;
+  return f;
+}
+
+void furfine_free(Furfine *f) {
+  if (f == NULL) return;
+  sqlite3_free(f->block);
+  sqlite3_free(f);
+}
+
+static int insolvent(const Network *net, const Furfine *f, int i) {
+  return net->has_equity[i] && net->equity[i] - f->loss[i] < 0;
+}
+
+/* Round 0; returns the size of its frontier. */
+static int start(Furfine *f, const Network *net, const unsigned char *failed) {
+  int i, n_frontier = 0;
+  for (i = 0; i < f->n; i++) {
+    f->loss[i] = 0;
+    f->default_round[i] = -1;
+    if (failed[i] || insolvent(net, f, i)) {
+      f->default_round[i] = 0;
+      f->frontier[n_frontier++] = i;
+    }
+  }
+  return n_frontier;
+}
+
+/* Round t: the losses on the frontier; returns the next frontier's size. */
+static int round_losses(Furfine *f, const Network *net, const ClaimMatrix *a,
+                        double recovery, int n_frontier, int t) {
+  int k, e, n_next = 0;
+  for (k = 0; k < n_frontier; k++) {
+    int j = f->frontier[k];
+    for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
+      int i = a->col_creditor[e];
+      f->loss[i] += (1 - recovery) * a->col_amount[e];
+      if (f->default_round[i] < 0 && insolvent(net, f, i)) {
+        f->default_round[i] = t;
+        f->next_frontier[n_next++] = i;
+      }
+    }
+  }
+  return n_next;
+}
+
+void furfine_run(Furfine *f, const Network *net, const ClaimMatrix *a,
+                 const unsigned char *failed, double recovery) {
+  int n_frontier = start(f, net, failed), t = 0;
+  while (n_frontier > 0) {
+    int *swap;
+    n_frontier = round_losses(f, net, a, recovery, n_frontier, t + 1);
+    if (n_frontier > 0) t++;
+    swap = f->frontier;
+    f->frontier = f->next_frontier;
+    f->next_frontier = swap;
+  }
+  f->rounds = t;
+}

@@ -1,0 +1,173 @@
+/*
+** sql_contagion.c: the input of the contagion models from SQL arguments.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+#include <math.h>
+#include <string.h>
+#include "sql_contagion.h"
+
+#define CLAIM_MATRIX_MEMO "claim_matrix"
+
+/* The default claims table must exist: these models read nothing else.
+** A table named in the options is checked by the loader. */
+static int check_claims_table(sqlite3 *db, const char *fn, const TableNames *names,
+                              char **errmsg) {
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+  if (names->claims) return SQLITE_OK;
+  rc = sqlite3_prepare_v2(db, "SELECT creditor, debtor, amount FROM \"claims\"", -1, &stmt, NULL);
+  sqlite3_finalize(stmt);
+  if (rc == SQLITE_OK || rc == SQLITE_NOMEM) return rc;
+  *errmsg = error_message(fn, "cannot read table claims (creditor, debtor, amount): %s",
+                          sqlite3_errmsg(db));
+  return SQLITE_ERROR;
+}
+
+/* The claim matrix memoized with net, made when new. */
+static int find_claims(Network *net, const ClaimMatrix **claims) {
+  ClaimMatrix *a = network_memo_get(net, CLAIM_MATRIX_MEMO);
+  int rc = SQLITE_OK;
+  if (a == NULL) {
+    a = claim_matrix_new(net);
+    rc = a ? network_memo_put(net, CLAIM_MATRIX_MEMO, a) : SQLITE_NOMEM;
+  }
+  *claims = rc == SQLITE_OK ? a : NULL;
+  return rc;
+}
+
+int contagion_open(Connection *conn, const char *fn, sqlite3_value *options,
+                   unsigned allowed, ContagionInput *in, char **errmsg) {
+  TableNames names;
+  int rc;
+  memset(in, 0, sizeof(*in));
+  rc = options_parse(conn->db, fn, options, allowed, &in->options, errmsg);
+  if (rc != SQLITE_OK) return rc;
+  options_tables(&in->options, &names);
+  rc = check_claims_table(conn->db, fn, &names, errmsg);
+  if (rc == SQLITE_OK) rc = connection_network(conn, fn, &names, &in->net, errmsg);
+  if (rc == SQLITE_OK) rc = find_claims(in->net, &in->claims);
+  if (rc != SQLITE_OK) contagion_close(in);
+  return rc;
+}
+
+void contagion_close(ContagionInput *in) {
+  options_free(&in->options);
+  network_release(in->net);
+  memset(in, 0, sizeof(*in));
+}
+
+static char *range_text(double low, double high) {
+  if (high >= 1e300) return sqlite3_mprintf(">= %.15g", low);
+  return sqlite3_mprintf("between %.15g and %.15g", low, high);
+}
+
+/* Checks one member of the object (json_each's key, type, atom, value). */
+static int take_number(const char *fn, const char *what, sqlite3_stmt *row, double low,
+                       double high, const Network *net, double *values,
+                       unsigned char *seen, char **errmsg) {
+  const char *key = (const char *)sqlite3_column_text(row, 0);
+  const char *type = (const char *)sqlite3_column_text(row, 1);
+  const char *value = (const char *)sqlite3_column_text(row, 3);
+  double number = sqlite3_column_double(row, 2);
+  int company;
+  char *range;
+  if (key == NULL || type == NULL || value == NULL) return SQLITE_NOMEM;
+  if ((company = network_find(net, key)) == NO_COMPANY) {
+    *errmsg = error_message(fn, "unknown company '%q' in %s", key, what);
+    return SQLITE_ERROR;
+  }
+  if (seen[company]) {
+    *errmsg = error_message(fn, "'%q' is given twice in %s", key, what);
+    return SQLITE_ERROR;
+  }
+  seen[company] = 1;
+  if ((strcmp(type, "integer") == 0 || strcmp(type, "real") == 0) && isfinite(number) &&
+      number >= low && number <= high) {
+    values[company] = number;
+    return SQLITE_OK;
+  }
+  range = range_text(low, high);
+  if (strcmp(type, "text") == 0) {
+    *errmsg = error_message(fn, "%s of '%q' must be a number %s, got '%q'", what, key,
+                            range ? range : "", value);
+  } else {
+    *errmsg = error_message(fn, "%s of '%q' must be a number %s, got %s", what, key,
+                            range ? range : "", value);
+  }
+  sqlite3_free(range);
+  return SQLITE_ERROR;
+}
+
+/* 1 when text is a JSON object; malformed JSON is not one. */
+static int is_object(sqlite3 *db, const char *text, int *rc) {
+  sqlite3_stmt *stmt = NULL;
+  int is = 0, step;
+  *rc = sqlite3_prepare_v2(db, "SELECT json_type(?1) = 'object'", -1, &stmt, NULL);
+  if (*rc == SQLITE_OK) *rc = sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+  if (*rc == SQLITE_OK) {
+    step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
+    else if (step == SQLITE_NOMEM) *rc = SQLITE_NOMEM;
+  }
+  sqlite3_finalize(stmt);
+  return is;
+}
+
+static int object_numbers(sqlite3 *db, const char *fn, const char *what, const char *text,
+                          double low, double high, const Network *net, double *values,
+                          unsigned char *seen, char **errmsg) {
+  sqlite3_stmt *stmt = NULL;
+  int rc, step = SQLITE_DONE;
+  if (!is_object(db, text, &rc)) {
+    if (rc != SQLITE_OK) return rc;
+    *errmsg = error_message(fn, "%s is not a valid JSON object: '%q'", what, text);
+    return SQLITE_ERROR;
+  }
+  memset(seen, 0, (size_t)net->n_companies);
+  rc = sqlite3_prepare_v2(db, "SELECT key, type, atom, value FROM json_each(?1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rc = take_number(fn, what, stmt, low, high, net, values, seen, errmsg);
+  }
+  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = sqlite3_errcode(db);
+  sqlite3_finalize(stmt);
+  return rc;
+}
+
+int company_numbers(sqlite3 *db, const char *fn, const char *what, const char *text,
+                    double low, double high, const Network *net, double *values,
+                    char **errmsg) {
+  size_t n = (size_t)net->n_companies;
+  unsigned char *scratch;
+  const char *start = text;
+  int rc, i;
+  for (i = 0; i < net->n_companies; i++) values[i] = 0;
+  if (text == NULL) return SQLITE_OK;
+  scratch = sqlite3_malloc64(n ? n : 1);
+  if (scratch == NULL) return SQLITE_NOMEM;
+  while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r') start++;
+  if (*start == '{') {
+    rc = object_numbers(db, fn, what, text, low, high, net, values, scratch, errmsg);
+  } else {
+    rc = select_companies(db, fn, what, text, NULL, net, scratch, errmsg);
+    for (i = 0; rc == SQLITE_OK && i < net->n_companies; i++) values[i] = scratch[i];
+  }
+  sqlite3_free(scratch);
+  return rc;
+}
+
+char *table_reference(sqlite3 *db, const char *name) {
+  const char *dot = strchr(name, '.');
+  const char *schema;
+  int i;
+  if (dot) {
+    for (i = 0; (schema = sqlite3_db_name(db, i)) != NULL; i++) {
+      if ((size_t)(dot - name) == strlen(schema) &&
+          sqlite3_strnicmp(schema, name, (int)(dot - name)) == 0) {
+        return sqlite3_mprintf("\"%w\".\"%w\"", schema, dot + 1);
+      }
+    }
+  }
+  return sqlite3_mprintf("\"%w\"", name);
+}
