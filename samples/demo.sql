@@ -51,3 +51,12 @@ WHERE status <> 'ok' ORDER BY round IS NULL, round, company;
 .print == company defaults; empty: never
 SELECT name, kind, breaking_point(name) AS breaking_pct
 FROM companies ORDER BY breaking_point(name) IS NULL, breaking_point(name), name;
+
+.print
+.print == Claims audit: the seed article's derived figures, recomputed from the facts
+.print == (samples/article_claims.sql; relation: = stated, <= at most, >= at least)
+.mode box --wrap 72
+SELECT id, figure_id AS fig, kind, stated_value AS stated, relation AS rel, formula_sql AS formula,
+       round(recomputed, 4) AS recomputed, printf('%+.2f%%', 100 * rel_diff) AS rel_diff,
+       printf('%.2f%%', 100 * tolerance) AS tolerance, verdict
+FROM claims_audit ORDER BY id;
