@@ -9,7 +9,8 @@
 #                                  cuts 0..100, drawn by gnuplot (1000 x 600)
 # LIB: the extension (default ./dist/aibubble); DB: default samples/bubble.db.
 # Needs sqlite3, dot (graphviz) and gnuplot (gnuplot-nox); stops at the first
-# failure.
+# failure. dot and gnuplot run without LD_PRELOAD: make asan-test preloads the
+# sanitizers for the extension, and they would report the tools' own leaks.
 set -eu
 out=$1
 lib=${2:-./dist/aibubble}
@@ -18,11 +19,11 @@ pct=${4:-50}
 here=$(dirname "$0")
 mkdir -p "$out"
 sqlite3 -bail "$db" ".load $lib" "SELECT aibubble_dot($pct);" > "$out/network.dot"
-dot -Tpng -Gsize='16,10!' -Gdpi=100 "$out/network.dot" -o "$out/network.png"
+env -u LD_PRELOAD dot -Tpng -Gsize='16,10!' -Gdpi=100 "$out/network.dot" -o "$out/network.png"
 sqlite3 -bail -csv -header "$db" ".load $lib" "
 WITH RECURSIVE p(v) AS (SELECT 0 UNION ALL SELECT v + 1 FROM p WHERE v < 100)
 SELECT p.v AS cut_pct,
        (SELECT count(*) FROM cascade_shock(p.v) WHERE status IN ('default', 'failed')) AS defaulted,
        (SELECT round(sum(revenue_lost), 3) FROM cascade_shock(p.v)) AS revenue_lost
 FROM p;" > "$out/sweep.csv"
-gnuplot -e "datafile='$out/sweep.csv'; outfile='$out/sweep.png'" "$here/sweep.gp"
+env -u LD_PRELOAD gnuplot -e "datafile='$out/sweep.csv'; outfile='$out/sweep.png'" "$here/sweep.gp"
