@@ -29,12 +29,15 @@ SQLITE_EXTENSION_INIT1
 #define AIBUBBLE_MIN_SQLITE 3039000   /* sqlite3_db_name, json_each built in */
 #define AIBUBBLE_MIN_SQLITE_TEXT "3.39.0"
 
+/* An error with no message is one whose message could not be made: out of
+** memory, like SQLITE_NOMEM itself. */
 void result_error(sqlite3_context *ctx, int rc, char *errmsg) {
-  if (errmsg) {
+  if (rc == SQLITE_NOMEM || (errmsg == NULL && (rc == SQLITE_ERROR || rc == SQLITE_OK))) {
+    sqlite3_free(errmsg);
+    sqlite3_result_error_nomem(ctx);
+  } else if (errmsg) {
     sqlite3_result_error(ctx, errmsg, -1);
     sqlite3_free(errmsg);
-  } else if (rc == SQLITE_NOMEM || rc == SQLITE_OK) {
-    sqlite3_result_error_nomem(ctx);
   } else {
     sqlite3_result_error_code(ctx, rc);
   }

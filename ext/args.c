@@ -103,13 +103,19 @@ void options_tables(const Options *options, TableNames *names) {
 
 static char *allowed_list(unsigned allowed) {
   sqlite3_str *list = sqlite3_str_new(NULL);
+  char *text;
   int i;
   for (i = 0; i < OPT_COUNT; i++) {
     if (allowed & OPTION_BIT(i)) {
       sqlite3_str_appendf(list, "%s%s", sqlite3_str_length(list) ? ", " : "", option_specs[i].name);
     }
   }
-  return sqlite3_str_finish(list);
+  if (sqlite3_str_errcode(list) != SQLITE_OK) {   /* NULL: out of memory */
+    sqlite3_free(sqlite3_str_finish(list));
+    return NULL;
+  }
+  text = sqlite3_str_finish(list);
+  return text ? text : sqlite3_mprintf("");
 }
 
 static int find_option(const char *key) {
@@ -131,7 +137,8 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
   if (key == NULL || type == NULL || value == NULL) return SQLITE_NOMEM;
   if (id < 0 || !(allowed & OPTION_BIT(id))) {
     char *list = allowed_list(allowed);
-    *errmsg = error_message(fn, "unknown option '%q' (options are: %s)", key, list ? list : "");
+    if (list == NULL) return SQLITE_NOMEM;
+    *errmsg = error_message(fn, "unknown option '%q' (options are: %s)", key, list);
     sqlite3_free(list);
     return SQLITE_ERROR;
   }
@@ -197,15 +204,20 @@ static int prepare_with(sqlite3 *db, const char *sql, const char *text, sqlite3_
   return rc;
 }
 
-/* 1 when text is a JSON value of the given json_type, 0 when not or not JSON. */
+/* 1 when text is a JSON value of the given json_type, 0 when not or not JSON.
+** json_type fails on malformed JSON and reports running out of memory, where
+** json_valid answers 0 for both. */
 static int json_is(sqlite3 *db, const char *text, const char *type, int *rc) {
   sqlite3_stmt *stmt = NULL;
-  int is = 0;
-  *rc = prepare_with(db, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = ?2 ELSE 0 END", text, &stmt);
+  int is = 0, step;
+  *rc = prepare_with(db, "SELECT json_type(?1) = ?2", text, &stmt);
   if (*rc == SQLITE_OK) *rc = sqlite3_bind_text(stmt, 2, type, -1, SQLITE_STATIC);
-  if (*rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
-  if (*rc == SQLITE_OK) *rc = sqlite3_finalize(stmt);
-  else sqlite3_finalize(stmt);
+  if (*rc == SQLITE_OK) {
+    step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
+    else if (step == SQLITE_NOMEM) *rc = SQLITE_NOMEM;
+  }
+  sqlite3_finalize(stmt);
   return is;
 }
 

@@ -223,6 +223,7 @@ static size_t carve(Network *net, char *block) {
 static void copy_companies(Network *net, const NetworkBuilder *b) {
   int i;
   size_t n = (size_t)b->n_companies;
+  if (n == 0) return;   /* the builder's arrays are NULL: memcpy may not see them */
   for (i = 0; i < b->n_companies; i++) {
     net->name[i] = net->strings + b->name_offset[i];
     net->kind[i] = net->strings + b->kind_offset[i];

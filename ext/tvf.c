@@ -155,7 +155,7 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
   TvfModule *module = ((TvfTable *)cursor->pVtab)->module;
   const TvfSpec *spec = module->spec;
   char *errmsg = NULL;
-  int i, next = 0, rc;
+  int i, next = 0, rc, type;
   (void)idx_str;
   cursor_clear(c);
   for (i = 0; i < spec->n_args; i++) {
@@ -163,6 +163,10 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
     if (next >= argc) break;
     c->args[i] = sqlite3_value_dup(argv[next++]);
     if (c->args[i] == NULL) return SQLITE_NOMEM;
+    /* A number's text now, while a failure can still be told from NULL. */
+    type = sqlite3_value_type(c->args[i]);
+    if ((type == SQLITE_INTEGER || type == SQLITE_FLOAT) &&
+        sqlite3_value_text(c->args[i]) == NULL) return SQLITE_NOMEM;
   }
   for (i = 0; i < spec->n_required; i++) {
     if (!(idx_num & (1 << i))) {
@@ -174,10 +178,15 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
   rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
   if (rc != SQLITE_OK) {
     result_table_free(&c->result);
-    if (errmsg == NULL && rc != SQLITE_NOMEM) {
+    if (rc == SQLITE_NOMEM || (errmsg == NULL && rc == SQLITE_ERROR)) {
+      sqlite3_free(errmsg);   /* no message: it could not be made */
+      return SQLITE_NOMEM;
+    }
+    if (errmsg == NULL) {
       errmsg = sqlite3_mprintf("%s: %s", spec->name, sqlite3_errmsg(module->conn->db));
     }
-    if (errmsg) set_vtab_error(cursor->pVtab, errmsg);
+    if (errmsg == NULL) return SQLITE_NOMEM;
+    set_vtab_error(cursor->pVtab, errmsg);
   }
   return rc;
 }
