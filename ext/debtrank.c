@@ -1,10 +1,17 @@
 /*
-** debtrank.c: the two DebtRank dynamics of debtrank.h, on the columns of
-** the claim matrix (a stressed debtor j passes stress to its creditors).
+** debtrank.c: the two DebtRank dynamics of debtrank.h.
 **
-** Only the companies whose h moved in the last round propagate, so a run
-** costs O(claims of the moving companies) per round: Battiston's each
-** company propagates once, O(companies + claims) in all.
+** Battiston: each round, the companies distressed in the last round push
+** W_ij h_j down their columns of the claim matrix to their creditors; each
+** company does so once, so a run costs O(companies + claims).
+**
+** Linear: summing the paper's increments over the rounds gives, for every
+** t, h(t+1) = min(1, h(0) + Lambda h(t)) exactly, which is what is
+** computed: each round recomputes (along its row) every company one of
+** whose debtors moved in the last round. Computed this way h never falls
+** and rounding errors do not pile up, so the rounds end, in double
+** precision, at the fixed point; summing rounded increments instead lets
+** h creep up by a few ulps a round for ever where Lambda_ii is near 1.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
@@ -19,18 +26,18 @@ DebtRank *debtrank_new(int n) {
   DebtRank *d = sqlite3_malloc64(sizeof(DebtRank));
   char *block;
   if (d == NULL) return NULL;
-  block = sqlite3_malloc64(doubles + ints + 3 * count);
+  block = sqlite3_malloc64(doubles + ints + 2 * count);
   if (block == NULL) {
     sqlite3_free(d);
     return NULL;
   }
   memset(d, 0, sizeof(*d));
-  memset(block, 0, doubles + ints + 3 * count);
+  memset(block, 0, doubles + ints + 2 * count);
   d->n = n;
   d->block = block;
   d->stress = (double *)block;
-  d->previous = d->stress + count;
-  d->increment = d->previous + count;
+  d->initial = d->stress + count;
+  d->next = d->initial + count;
   d->distress_round = (int *)(block + doubles);
   d->default_round = d->distress_round + count;
   d->active = d->default_round + count;
@@ -38,7 +45,6 @@ DebtRank *debtrank_new(int n) {
   d->touched_list = d->next_active + count;
   d->state = (unsigned char *)(block + doubles + ints);
   d->touched = d->state + count;
-  d->wiped = d->touched + count;
   return d;
 }
 
@@ -52,8 +58,8 @@ void debtrank_free(DebtRank *d) {
 static int start(DebtRank *d, const double *shock) {
   int i, n_active = 0;
   for (i = 0; i < d->n; i++) {
-    d->stress[i] = shock[i];
-    d->previous[i] = 0;
+    d->stress[i] = d->initial[i] = shock[i];
+    d->next[i] = 0;
     d->state[i] = shock[i] > 0 ? DISTRESSED : UNDISTRESSED;
     d->distress_round[i] = shock[i] > 0 ? 0 : -1;
     d->default_round[i] = shock[i] >= 1 ? 0 : -1;
@@ -69,78 +75,105 @@ static void touch(DebtRank *d, int *n_touched, int i) {
   }
 }
 
-/* Battiston's impact of a claim of amount on the creditor i, W_ij. */
+/* Sets h_i to h in round t, noting the rounds it first passes 0 and 1. */
+static void set_stress(DebtRank *d, int i, double h, int t) {
+  d->stress[i] = h;
+  if (h > 0 && d->distress_round[i] < 0) d->distress_round[i] = t;
+  if (h >= 1 && d->default_round[i] < 0) d->default_round[i] = t;
+}
+
+/* Battiston's W_ij of a claim of amount held by i. */
 static double battiston_impact(const Network *net, int i, double amount) {
-  if (!net->has_equity[i]) return 0;
   if (net->equity[i] <= 0 || amount >= net->equity[i]) return 1;
   return amount / net->equity[i];
 }
 
-/* Adds the stress the active companies pass on to d->increment (and, for
-** the linear method, d->wiped); returns the number of companies touched.
-** Battiston's distressed companies become inactive. */
-static int propagate(DebtRank *d, const Network *net, const ClaimMatrix *a,
-                     DebtRankMethod method, int n_active) {
-  int n_touched = 0, k, e;
+/* One Battiston round: the distressed companies pass W_ij h_j(t-1) on and
+** become inactive; returns the number distressed for the next round. */
+static int battiston_round(DebtRank *d, const Network *net, const ClaimMatrix *a,
+                           int n_active, int t) {
+  int n_touched = 0, n_next = 0, k, e;
   for (k = 0; k < n_active; k++) {
     int j = d->active[k];
-    double passed = method == DEBTRANK_BATTISTON ? d->stress[j] : d->stress[j] - d->previous[j];
     for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
       int i = a->col_creditor[e];
       if (!net->has_equity[i]) continue;
       touch(d, &n_touched, i);
-      if (method == DEBTRANK_BATTISTON) {
-        d->increment[i] += battiston_impact(net, i, a->col_amount[e]) * passed;
-      } else if (net->equity[i] <= 0) {
-        d->wiped[i] = 1;
-      } else {
-        d->increment[i] += a->col_amount[e] / net->equity[i] * passed;
-      }
+      d->next[i] += battiston_impact(net, i, a->col_amount[e]) * d->stress[j];
     }
-    d->previous[j] = d->stress[j];
-    if (method == DEBTRANK_BATTISTON) d->state[j] = INACTIVE;
+    d->state[j] = INACTIVE;
   }
-  return n_touched;
-}
-
-/* Applies the increments of round t; returns how many companies became
-** active for the next round (Battiston: newly distressed; linear: moved).
-** *moving is cleared when no h moved by more than DEBTRANK_TOLERANCE. */
-static int apply(DebtRank *d, DebtRankMethod method, int n_touched, int t, int *moving) {
-  int k, n_next = 0;
-  *moving = method == DEBTRANK_BATTISTON;
   for (k = 0; k < n_touched; k++) {
     int i = d->touched_list[k];
-    double before = d->stress[i];
-    double h = d->wiped[i] ? 1 : before + d->increment[i];
-    if (h > 1) h = 1;
-    d->stress[i] = h;
-    d->increment[i] = 0;
-    d->wiped[i] = 0;
+    double h = d->stress[i] + d->next[i];
+    set_stress(d, i, h > 1 ? 1 : h, t);
+    d->next[i] = 0;
     d->touched[i] = 0;
-    if (h > 0 && d->distress_round[i] < 0) d->distress_round[i] = t;
-    if (h >= 1 && d->default_round[i] < 0) d->default_round[i] = t;
-    if (method == DEBTRANK_BATTISTON ? (d->state[i] == UNDISTRESSED && h > 0) : h > before) {
-      if (method == DEBTRANK_BATTISTON) d->state[i] = DISTRESSED;
-      if (h - before > DEBTRANK_TOLERANCE * h) *moving = 1;
+    if (d->state[i] == UNDISTRESSED && d->stress[i] > 0) {
+      d->state[i] = DISTRESSED;
       d->next_active[n_next++] = i;
     }
   }
   return n_next;
 }
 
+/* min(1, h_i(0) + sum_j A_ij h_j / E_i) from the h of the last round; with
+** no buffer (E_i <= 0), 1 as soon as a debtor is stressed. */
+static double linear_value(const DebtRank *d, const Network *net, const ClaimMatrix *a, int i) {
+  double sum = 0, h;
+  int e;
+  if (net->equity[i] <= 0) {
+    for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
+      if (d->stress[a->row_debtor[e]] > 0) return 1;
+    }
+    return d->initial[i];
+  }
+  for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
+    sum += a->row_amount[e] * d->stress[a->row_debtor[e]];
+  }
+  h = d->initial[i] + sum / net->equity[i];
+  return h > 1 ? 1 : h;
+}
+
+/* One linear round: recomputes the creditors of the companies that moved;
+** returns the number that move in this round. */
+static int linear_round(DebtRank *d, const Network *net, const ClaimMatrix *a,
+                        int n_active, int t) {
+  int n_touched = 0, n_next = 0, k, e;
+  for (k = 0; k < n_active; k++) {
+    int j = d->active[k];
+    for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
+      if (net->has_equity[a->col_creditor[e]]) touch(d, &n_touched, a->col_creditor[e]);
+    }
+  }
+  for (k = 0; k < n_touched; k++) {
+    int i = d->touched_list[k];
+    d->next[i] = linear_value(d, net, a, i);
+  }
+  for (k = 0; k < n_touched; k++) {
+    int i = d->touched_list[k];
+    d->touched[i] = 0;
+    if (d->next[i] > d->stress[i]) {
+      set_stress(d, i, d->next[i], t);
+      d->next_active[n_next++] = i;
+    }
+    d->next[i] = 0;
+  }
+  return n_next;
+}
+
 void debtrank_run(DebtRank *d, const Network *net, const ClaimMatrix *a,
                   DebtRankMethod method, const double *shock, int max_rounds) {
-  int n_active = start(d, shock), t = 0, moving = 1;
-  while (n_active > 0 && moving && t < max_rounds) {
-    int n_touched, *swap;
+  int n_active = start(d, shock), t = 0;
+  while (n_active > 0 && t < max_rounds) {
+    int *swap;
     t++;
-    n_touched = propagate(d, net, a, method, n_active);
-    n_active = apply(d, method, n_touched, t, &moving);
+    n_active = method == DEBTRANK_BATTISTON ? battiston_round(d, net, a, n_active, t)
+                                            : linear_round(d, net, a, n_active, t);
     swap = d->active;
     d->active = d->next_active;
     d->next_active = swap;
   }
   d->rounds = t;
-  d->converged = n_active == 0 || !moving;
+  d->converged = n_active == 0;
 }

@@ -14,8 +14,7 @@
 **
 ** Bardoscia et al. (2015), linear (differential) DebtRank:
 **   h_i(t+1) = min(1, h_i(t) + sum over j of A_ij / E_i (h_j(t) - h_j(t-1)))
-** with h(-1) = 0, iterated until no h moves by more than DEBTRANK_TOLERANCE
-** of itself (rounding alone can keep h creeping up by an ulp a round). The
+** with h(-1) = 0, iterated until no h changes (in double precision). The
 ** limit is the least fixed point of h = min(1, h(0) + Lambda h).
 **
 ** Loss buffers: E_i > 0 as given. E_i <= 0 (no buffer left) takes the
@@ -33,7 +32,6 @@
 typedef enum { DEBTRANK_BATTISTON, DEBTRANK_LINEAR } DebtRankMethod;
 
 #define DEBTRANK_MAX_ROUNDS 100000
-#define DEBTRANK_TOLERANCE 1e-15    /* relative move of h that ends the rounds */
 
 typedef struct DebtRank {
   int n;
@@ -43,11 +41,10 @@ typedef struct DebtRank {
   int *distress_round;       /* [n] first round with h > 0; -1 never */
   int *default_round;        /* [n] first round with h = 1; -1 never */
   /* Work space. */
-  double *previous;          /* [n] linear: h of the round before */
-  double *increment;         /* [n] kept at 0 between rounds */
+  double *initial;           /* [n] h(0) */
+  double *next;              /* [n] the round's new values; kept at 0 between rounds */
   unsigned char *state;      /* [n] Battiston: undistressed, distressed, inactive */
   unsigned char *touched;    /* [n] kept at 0 between rounds */
-  unsigned char *wiped;      /* [n] linear, zero buffer: kept at 0 between rounds */
   int *active, *next_active, *touched_list;   /* [n] each */
   void *block;
 } DebtRank;

@@ -115,32 +115,34 @@ proc nc_battiston_round {hvar statevar} {
   }
 }
 
-# One linear round: h(t+1) from h(t) and h(t-1) (in prev); 1 if some h
-# moved by more than 1e-15 of itself (rounding alone can move h by an ulp
-# a round forever).
-proc nc_linear_round {hvar prevvar} {
-  upvar 1 $hvar h $prevvar prev
+# One linear round. Summing the paper's increments h(t+1) = min(1, h(t) +
+# Lambda (h(t) - h(t-1))) from h(-1) = 0 gives h(t+1) = min(1, h(0) +
+# Lambda h(t)), computed here in full (summed increments would drift by
+# rounding). Returns 1 if some h changed.
+proc nc_linear_round {hvar h0var} {
+  upvar 1 $hvar h $h0var h0
   set new {}
   foreach i $::nc_names {
     set e $::nc_E($i)
     set sum 0.0
     set wiped 0
     foreach j $::nc_names {
-      set d [expr {$h($j) - $prev($j)}]
-      if {$e eq "" || $::nc_A($i,$j) == 0 || $d <= 0} continue
+      if {$e eq "" || $::nc_A($i,$j) == 0} continue
       if {$e <= 0} {
-        set wiped 1
+        if {$h($j) > 0} { set wiped 1 }
       } else {
-        set sum [expr {$sum + $::nc_A($i,$j) / $e * $d}]
+        set sum [expr {$sum + $::nc_A($i,$j) / $e * $h($j)}]
       }
     }
-    dict set new $i [expr {$wiped ? 1.0 : [nc_min1 [expr {$h($i) + $sum}]]}]
+    if {$e eq ""} {
+      dict set new $i $h($i)
+    } else {
+      dict set new $i [expr {$wiped ? 1.0 : [nc_min1 [expr {$h0($i) + $sum}]]}]
+    }
   }
   set moved 0
   foreach i $::nc_names {
-    set prev($i) $h($i)
-    set v [dict get $new $i]
-    if {$v - $h($i) > 1e-15 * $v} { set moved 1 }
+    if {[dict get $new $i] != $h($i)} { set moved 1 }
     set h($i) [dict get $new $i]
   }
   return $moved
@@ -151,7 +153,6 @@ proc naive_debtrank {db shock {method battiston} {weights {}}} {
   foreach i $::nc_names {
     set h($i) [expr {double([nc_get $shock $i])}]
     set h0($i) $h($i)
-    set prev($i) 0.0
     set state($i) [expr {$h($i) > 0 ? "D" : "U"}]
     set dround($i) [expr {$h($i) > 0 ? 0 : ""}]
     set fround($i) [expr {$h($i) >= 1 ? 0 : ""}]
@@ -164,7 +165,7 @@ proc naive_debtrank {db shock {method battiston} {weights {}}} {
       nc_battiston_round h state
     } else {
       incr t
-      if {![nc_linear_round h prev]} break
+      if {![nc_linear_round h h0]} break
     }
     foreach i $::nc_names {
       if {$h($i) > 0 && $dround($i) eq ""} { set dround($i) $t }
