@@ -123,8 +123,8 @@ static void fill_dense(Clearing *c, const ClaimMatrix *a, double beta, const int
   for (r = 0; r < k; r++) {
     int i = members[r];
     for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
-      int s = c->local[a->row_debtor[e]];
-      if (s >= 0 && s != r) g[(size_t)r * k + s] = beta * a->row_amount[e] / c->obligation[a->row_debtor[e]];
+      int j = a->row_debtor[e], s = c->local[j];
+      if (s >= 0 && s != r) g[(size_t)r * k + s] = beta * a->row_amount[e] / c->obligation[j];
     }
   }
   for (r = 0; r < k; r++) {
@@ -186,6 +186,14 @@ static int solve_dense(Clearing *c, const ClaimMatrix *a, double beta, const int
   return 1;
 }
 
+/* What a sweep's change of p_i is measured against: p_i itself, but no
+** less than CLEARING_FLOOR of the obligation (a payment falling to 0
+** would otherwise be followed down to the smallest double). */
+static double sweep_scale(const Clearing *c, int i, double p) {
+  double least = CLEARING_FLOOR * c->obligation[i];
+  return p > least ? p : least;
+}
+
 /* Gauss-Seidel sweeps from above: 1 converged, 0 stopped by the limit. */
 static int solve_sweeps(Clearing *c, const ClaimMatrix *a, double beta, const int *members, int k) {
   int sweep, r;
@@ -195,7 +203,7 @@ static int solve_sweeps(Clearing *c, const ClaimMatrix *a, double beta, const in
       int i = members[r];
       double v = clamp_payment(c, i, c->rhs[r] + beta * inflow(c, a, i, 1));
       if (v < c->payment[i]) {
-        if (c->payment[i] - v > CLEARING_TOLERANCE * c->payment[i]) moved = 1;
+        if (c->payment[i] - v > CLEARING_TOLERANCE * sweep_scale(c, i, v)) moved = 1;
         c->payment[i] = v;
       }
     }
@@ -274,7 +282,9 @@ static int solve_defaulters(Clearing *c, const ClaimMatrix *a, const ClearingPar
   int i, counter = 0, top = 0, rc = SQLITE_OK;
   for (i = 0; i < c->n; i++) c->index[i] = -1;
   for (i = 0; i < c->n && rc == SQLITE_OK; i++) {
-    if (c->default_round[i] >= 0 && c->index[i] < 0) rc = strong_connect(c, a, p, i, &counter, &top);
+    if (c->default_round[i] >= 0 && c->index[i] < 0) {
+      rc = strong_connect(c, a, p, i, &counter, &top);
+    }
   }
   return rc;
 }

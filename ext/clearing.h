@@ -19,8 +19,10 @@
 ** strongly connected component of the defaulters' claims at a time in
 ** dependency order: exactly (Gaussian elimination that never subtracts,
 ** accurate to rounding even when a cycle leaks almost nothing) up to
-** CLEARING_DENSE_MAX companies, by Gauss-Seidel sweeps from above beyond. Rounds end when a
-** round finds no new default.
+** CLEARING_DENSE_MAX companies, by Gauss-Seidel sweeps from above beyond,
+** until no payment moves by CLEARING_TOLERANCE of itself (or of
+** CLEARING_FLOOR pbar, for payments near 0). Rounds end when a round finds
+** no new default.
 */
 #ifndef AIBUBBLE_CLEARING_H
 #define AIBUBBLE_CLEARING_H
@@ -31,6 +33,7 @@
 #define CLEARING_DENSE_MAX 512     /* largest component solved exactly */
 #define CLEARING_MAX_SWEEPS 100000 /* per component solved by sweeps */
 #define CLEARING_TOLERANCE 1e-15   /* relative change that ends the sweeps */
+#define CLEARING_FLOOR 1e-9        /* share of pbar below which changes count absolutely */
 
 typedef struct ClearingParams {
   const double *shock;       /* [n] share of external assets lost, in [0, 1] */
