@@ -11,6 +11,11 @@
 **   x_j  = 1 if d_j, else max(s_j, min(1, beta (dRev_j + dFin_j) / I_j))
 ** and stops when no d changed and no x moved by CASCADE_TOLERANCE or more.
 ** Every map above is monotone in (x, d), so x and d only grow: the loop ends.
+** A company whose inputs did not change in a round (the cuts of its payers
+** and of their end customers, the defaults of its debtors, its own cut)
+** would compute the same figures again: each round computes only the
+** companies that a change of the last round reached (or all of them, when
+** the changes reach so far that finding them would cost more).
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
@@ -24,7 +29,7 @@ Cascade *cascade_new(int n) {
   Cascade *c = sqlite3_malloc64(sizeof(Cascade));
   char *block;
   if (c == NULL) return NULL;
-  block = sqlite3_malloc64(doubles + ints + 2 * count);
+  block = sqlite3_malloc64(doubles + ints + 4 * count);
   if (block == NULL) {
     sqlite3_free(c);
     return NULL;
@@ -46,6 +51,8 @@ Cascade *cascade_new(int n) {
   c->touched = c->cause + count;
   c->defaulted = (unsigned char *)(block + doubles + ints);
   c->next_defaulted = c->defaulted + count;
+  c->due = c->next_defaulted + count;
+  c->next_due = c->due + count;
   return c;
 }
 
@@ -159,6 +166,7 @@ static void company_round(Cascade *c, const Network *net, const CascadeParams *p
   c->next_cut[j] = cut;
 }
 
+/* Round 0's state. */
 static void start_state(Cascade *c, const CascadeParams *p) {
   int j;
   for (j = 0; j < c->n; j++) {
@@ -167,25 +175,67 @@ static void start_state(Cascade *c, const CascadeParams *p) {
     c->default_round[j] = p->failed[j] ? 0 : -1;
     c->cause[j] = CAUSE_NONE;
     c->contribution[j] = 0;
+    c->next_due[j] = 0;
   }
 }
 
+/* Marks the companies of list[from, to) due next round; returns their count. */
+static int mark_due(Cascade *c, const int *list, int from, int to) {
+  int k;
+  for (k = from; k < to; k++) c->next_due[list[k]] = 1;
+  return to - from;
+}
+
+/* Marks due next round every company that j's change of state reaches. */
+static int mark_reached(Cascade *c, const Network *net, int j, int cut_moved,
+                        int default_changed) {
+  int marked = 0;
+  if (cut_moved) {
+    c->next_due[j] = 1;
+    marked += mark_due(c, net->out_payee, net->out_start[j], net->out_start[j + 1]);
+    marked += mark_due(c, net->behalf_payee, net->behalf_start[j], net->behalf_start[j + 1]);
+  }
+  if (default_changed) {
+    marked += mark_due(c, net->debtor_creditor, net->debtor_start[j], net->debtor_start[j + 1]);
+  }
+  return marked;
+}
+
 int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
-  int round, j, stop;
+  /* Past this many marks a round, computing everyone is cheaper. */
+  long long mark_budget = (net->n_flows + net->n_claims) / 4 + c->n;
+  int round, j, stop, all_due = 1;
   start_state(c, p);
   c->converged = 0;
   for (round = 1; round <= p->max_rounds; round++) {
-    int defaults_changed = 0;
+    int defaults_changed = 0, next_all_due = 0;
+    long long marked = 0;
     double largest_move = 0;
-    for (j = 0; j < c->n; j++) company_round(c, net, p, j, round);
+    unsigned char *swap;
     for (j = 0; j < c->n; j++) {
-      double move = c->next_cut[j] - c->cut[j];
+      if (all_due || c->due[j]) company_round(c, net, p, j, round);
+    }
+    for (j = 0; j < c->n; j++) {
+      double move;
+      int default_changed;
+      if (!all_due && !c->due[j]) continue;
+      move = c->next_cut[j] - c->cut[j];
+      default_changed = c->next_defaulted[j] != c->defaulted[j];
       if (move < 0) move = -move;
       if (move > largest_move) largest_move = move;
-      if (c->next_defaulted[j] != c->defaulted[j]) defaults_changed = 1;
+      defaults_changed |= default_changed;
+      if (!next_all_due && (move != 0 || default_changed)) {
+        marked += mark_reached(c, net, j, move != 0, default_changed);
+        next_all_due = marked > mark_budget;
+      }
       c->cut[j] = c->next_cut[j];
       c->defaulted[j] = c->next_defaulted[j];
+      c->due[j] = 0;
     }
+    swap = c->due;
+    c->due = c->next_due;
+    c->next_due = swap;
+    all_due = next_all_due;
     c->rounds = round;
     if (!defaults_changed && largest_move < CASCADE_TOLERANCE) c->converged = 1;
     if (p->on_round && (stop = p->on_round(p->on_round_context, c, round)) != 0) return stop;

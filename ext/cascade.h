@@ -52,6 +52,7 @@ typedef struct Cascade {
   unsigned char *next_defaulted;
   double *contribution;          /* [n] scratch for causes, kept at 0 */
   int *touched;                  /* [n] scratch for causes */
+  unsigned char *due, *next_due; /* [n] companies to compute this round, next round */
   void *block;
 } Cascade;
 

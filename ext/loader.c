@@ -22,6 +22,9 @@ typedef struct Table {
   sqlite3_stmt *stmt;
   int column[10];            /* result column of each wanted column */
   char **errmsg;
+  /* The row being read, described only when a message needs it: a
+  ** format with two %q (the second may be unused) and its arguments. */
+  const char *row_format, *row_a, *row_b;
 } Table;
 
 static const char *const company_columns[] = {
@@ -109,10 +112,19 @@ static double parse_number(const char *text, int *ok) {
   return value;
 }
 
-/* Reads a numeric column: *is_null is set for NULL (value 0). who describes
-** the row for messages. */
-static int read_number(Table *t, int k, const char *column, const char *who,
-                       double *value, int *is_null) {
+/* Sets *errmsg to "fn: table.column of <the row> " followed by problem. */
+static int value_error(Table *t, const char *column, const char *problem) {
+  char *who;
+  if (problem == NULL) return SQLITE_NOMEM;
+  who = sqlite3_mprintf(t->row_format, t->row_a, t->row_b);
+  if (who) *t->errmsg = error_message(t->fn, "%s.%s of %s %s", t->name, column, who, problem);
+  sqlite3_free(who);
+  sqlite3_free((char *)problem);
+  return *t->errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* Reads a numeric column: *is_null is set for NULL (value 0). */
+static int read_number(Table *t, int k, const char *column, double *value, int *is_null) {
   sqlite3_stmt *s = t->stmt;
   int i = t->column[k], ok = 1;
   *value = 0;
@@ -125,43 +137,30 @@ static int read_number(Table *t, int k, const char *column, const char *who,
       const char *text = (const char *)sqlite3_column_text(s, i);
       if (text == NULL) return SQLITE_NOMEM;
       *value = parse_number(text, &ok);
-      if (!ok) {
-        *t->errmsg = error_message(t->fn, "%s.%s of %s is not a number: '%q'",
-                                   t->name, column, who, text);
-        return SQLITE_ERROR;
-      }
+      if (!ok) return value_error(t, column, sqlite3_mprintf("is not a number: '%q'", text));
       break;
     }
     default:
-      *t->errmsg = error_message(t->fn, "%s.%s of %s is a blob, not a number",
-                                 t->name, column, who);
-      return SQLITE_ERROR;
+      return value_error(t, column, sqlite3_mprintf("is a blob, not a number"));
   }
   if (!isfinite(*value)) {
-    *t->errmsg = error_message(t->fn, "%s.%s of %s must be finite, got %.15g",
-                               t->name, column, who, *value);
-    return SQLITE_ERROR;
+    return value_error(t, column, sqlite3_mprintf("must be finite, got %.15g", *value));
   }
   return SQLITE_OK;
 }
 
 /* A number that must lie in [low, high] (high = INFINITY for no bound);
 ** NULL gives null_value. */
-static int read_bounded(Table *t, int k, const char *column, const char *who,
+static int read_bounded(Table *t, int k, const char *column,
                         double low, double high, double null_value, double *value) {
-  int is_null, rc = read_number(t, k, column, who, value, &is_null);
+  int is_null, rc = read_number(t, k, column, value, &is_null);
   if (rc != SQLITE_OK) return rc;
   if (is_null) {
     *value = null_value;
   } else if (*value < low || *value > high) {
-    if (isinf(high)) {
-      *t->errmsg = error_message(t->fn, "%s.%s of %s must be >= %g, got %.15g",
-                                 t->name, column, who, low, *value);
-    } else {
-      *t->errmsg = error_message(t->fn, "%s.%s of %s must be between %g and %g, got %.15g",
-                                 t->name, column, who, low, high, *value);
-    }
-    return SQLITE_ERROR;
+    return value_error(t, column, isinf(high)
+        ? sqlite3_mprintf("must be >= %g, got %.15g", low, *value)
+        : sqlite3_mprintf("must be between %g and %g, got %.15g", low, high, *value));
   }
   return SQLITE_OK;
 }
@@ -173,7 +172,6 @@ static const char *read_text(Table *t, int k) {
 
 static int read_company(Table *t, NetworkBuilder *b) {
   CompanyRow row;
-  char *who;
   int is_null = 1, rc;
   memset(&row, 0, sizeof(row));
   row.name = read_text(t, C_NAME);
@@ -183,36 +181,26 @@ static int read_company(Table *t, NetworkBuilder *b) {
                                row.name ? "an empty" : "a NULL");
     return SQLITE_ERROR;
   }
-  who = sqlite3_mprintf("'%q'", row.name);
-  if (who == NULL) return SQLITE_NOMEM;
-  rc = read_number(t, C_REVENUE, "revenue", who, &row.revenue, &row.revenue_null);
-  if (rc == SQLITE_OK && row.revenue < 0) {
-    *t->errmsg = error_message(t->fn, "%s.revenue of %s must be >= 0, got %.15g",
-                               t->name, who, row.revenue);
-    rc = SQLITE_ERROR;
-  }
-  if (rc == SQLITE_OK) rc = read_number(t, C_OPERATING_CF, "operating_cf", who, &row.operating_cf, &is_null);
-  if (rc == SQLITE_OK) rc = read_bounded(t, C_CAPEX, "capex", who, 0, INFINITY, 0, &row.capex);
-  if (rc == SQLITE_OK) rc = read_bounded(t, C_CASH, "cash", who, 0, INFINITY, 0, &row.cash);
-  if (rc == SQLITE_OK) rc = read_bounded(t, C_DEBT, "debt", who, 0, INFINITY, 0, &row.debt);
-  if (rc == SQLITE_OK) rc = read_bounded(t, C_DEBT_SERVICE, "debt_service", who, 0, INFINITY, 0, &row.debt_service);
-  if (rc == SQLITE_OK) rc = read_number(t, C_EQUITY, "equity", who, &row.equity, &is_null);
+  t->row_format = "'%q'";
+  t->row_a = row.name;
+  rc = read_bounded(t, C_REVENUE, "revenue", 0, INFINITY, 0, &row.revenue);
+  if (rc == SQLITE_OK) row.revenue_null = sqlite3_column_type(t->stmt, t->column[C_REVENUE]) == SQLITE_NULL;
+  if (rc == SQLITE_OK) rc = read_number(t, C_OPERATING_CF, "operating_cf", &row.operating_cf, &is_null);
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_CAPEX, "capex", 0, INFINITY, 0, &row.capex);
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_CASH, "cash", 0, INFINITY, 0, &row.cash);
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_DEBT, "debt", 0, INFINITY, 0, &row.debt);
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_DEBT_SERVICE, "debt_service", 0, INFINITY, 0, &row.debt_service);
+  if (rc == SQLITE_OK) rc = read_number(t, C_EQUITY, "equity", &row.equity, &is_null);
   row.has_equity = !is_null;
-  if (rc == SQLITE_OK) rc = read_bounded(t, C_MARGIN, "margin", who, 0, 1, 1, &row.margin);
-  if (rc == SQLITE_OK) {
-    row.name = read_text(t, C_NAME);   /* reading other columns may move it */
-    row.kind = read_text(t, C_KIND);
-    if (row.name == NULL) rc = SQLITE_NOMEM;
-    if (row.kind == NULL) row.kind = "";
+  if (rc == SQLITE_OK) rc = read_bounded(t, C_MARGIN, "margin", 0, 1, 1, &row.margin);
+  if (rc != SQLITE_OK) return rc;
+  row.kind = read_text(t, C_KIND);
+  if (row.kind == NULL) row.kind = "";
+  rc = builder_add_company(b, &row);
+  if (rc == SQLITE_CONSTRAINT) {
+    *t->errmsg = error_message(t->fn, "%s has the name '%q' twice", t->name, row.name);
+    rc = *t->errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  if (rc == SQLITE_OK) {
-    rc = builder_add_company(b, &row);
-    if (rc == SQLITE_CONSTRAINT) {
-      *t->errmsg = error_message(t->fn, "%s has the name %s twice", t->name, who);
-      rc = SQLITE_ERROR;
-    }
-  }
-  sqlite3_free(who);
   return rc;
 }
 
@@ -246,15 +234,13 @@ static int is_financing(const char *kind) {
 static int read_flow(Table *t, NetworkBuilder *b) {
   int payer, payee, behalf, rc;
   double amount;
-  char *who;
   if ((rc = read_reference(t, b, F_PAYER, "payer", 0, &payer)) != SQLITE_OK) return rc;
   if ((rc = read_reference(t, b, F_PAYEE, "payee", 0, &payee)) != SQLITE_OK) return rc;
   if ((rc = read_reference(t, b, F_BEHALF, "on_behalf_of", 1, &behalf)) != SQLITE_OK) return rc;
-  who = sqlite3_mprintf("the flow from '%q' to '%q'", b->strings + b->name_offset[payer],
-                        b->strings + b->name_offset[payee]);
-  if (who == NULL) return SQLITE_NOMEM;
-  rc = read_bounded(t, F_AMOUNT, "amount", who, 0, INFINITY, 0, &amount);
-  sqlite3_free(who);
+  t->row_format = "the flow from '%q' to '%q'";
+  t->row_a = b->strings + b->name_offset[payer];
+  t->row_b = b->strings + b->name_offset[payee];
+  rc = read_bounded(t, F_AMOUNT, "amount", 0, INFINITY, 0, &amount);
   if (rc != SQLITE_OK) return rc;
   return builder_add_flow(b, payer, payee, behalf, amount, is_financing(read_text(t, F_KIND)));
 }
@@ -262,14 +248,12 @@ static int read_flow(Table *t, NetworkBuilder *b) {
 static int read_claim(Table *t, NetworkBuilder *b) {
   int creditor, debtor, rc;
   double amount;
-  char *who;
   if ((rc = read_reference(t, b, K_CREDITOR, "creditor", 0, &creditor)) != SQLITE_OK) return rc;
   if ((rc = read_reference(t, b, K_DEBTOR, "debtor", 0, &debtor)) != SQLITE_OK) return rc;
-  who = sqlite3_mprintf("the claim of '%q' on '%q'", b->strings + b->name_offset[creditor],
-                        b->strings + b->name_offset[debtor]);
-  if (who == NULL) return SQLITE_NOMEM;
-  rc = read_bounded(t, K_AMOUNT, "amount", who, 0, INFINITY, 0, &amount);
-  sqlite3_free(who);
+  t->row_format = "the claim of '%q' on '%q'";
+  t->row_a = b->strings + b->name_offset[creditor];
+  t->row_b = b->strings + b->name_offset[debtor];
+  rc = read_bounded(t, K_AMOUNT, "amount", 0, INFINITY, 0, &amount);
   if (rc != SQLITE_OK) return rc;
   return builder_add_claim(b, creditor, debtor, amount);
 }

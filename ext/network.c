@@ -214,6 +214,9 @@ static size_t carve(Network *net, char *block) {
   CARVE(in_amount, f); CARVE(claim_amount, c);
   CARVE(in_start, n + 1); CARVE(in_payer, f); CARVE(in_behalf, f);
   CARVE(claim_start, n + 1); CARVE(claim_debtor, c);
+  CARVE(out_start, n + 1); CARVE(out_payee, f);
+  CARVE(behalf_start, n + 1); CARVE(behalf_payee, (size_t)net->n_behalf);
+  CARVE(debtor_start, n + 1); CARVE(debtor_creditor, c);
   CARVE(hash, (size_t)net->hash_size);
   CARVE(has_equity, n); CARVE(in_financing, f);
 #undef CARVE
@@ -280,6 +283,38 @@ static void group_claims(Network *net, const NetworkBuilder *b) {
   net->claim_start[0] = 0;
 }
 
+/* Groups the items [0, count) by key[i] into start[n + 1] and value[],
+** keeping their order in a group (a counting sort); skips key NO_COMPANY. */
+static void group_by(int n, int count, const int *key, const int *item_value,
+                     int *start, int *value) {
+  int i;
+  memset(start, 0, (size_t)(n + 1) * sizeof(int));
+  for (i = 0; i < count; i++) {
+    if (key[i] != NO_COMPANY) start[key[i] + 1]++;
+  }
+  for (i = 0; i < n; i++) start[i + 1] += start[i];
+  for (i = 0; i < count; i++) {
+    if (key[i] != NO_COMPANY) value[start[key[i]]++] = item_value[i];
+  }
+  for (i = n; i > 0; i--) start[i] = start[i - 1];
+  start[0] = 0;
+}
+
+/* The reverse links: payees by payer and by end customer, creditors by debtor. */
+static void link_reverse(Network *net, const NetworkBuilder *b) {
+  int n = b->n_companies;
+  group_by(n, b->n_flows, b->flow_payer, b->flow_payee, net->out_start, net->out_payee);
+  group_by(n, b->n_flows, b->flow_behalf, b->flow_payee, net->behalf_start, net->behalf_payee);
+  group_by(n, b->n_claims, b->claim_debtor, b->claim_creditor, net->debtor_start,
+           net->debtor_creditor);
+}
+
+static int count_behalf(const NetworkBuilder *b) {
+  int i, count = 0;
+  for (i = 0; i < b->n_flows; i++) count += b->flow_behalf[i] != NO_COMPANY;
+  return count;
+}
+
 Network *network_build(NetworkBuilder *b) {
   Network *net = sqlite3_malloc64(sizeof(Network));
   if (net == NULL) {
@@ -292,6 +327,7 @@ Network *network_build(NetworkBuilder *b) {
   net->n_flows = b->n_flows;
   net->n_claims = b->n_claims;
   net->hash_size = b->hash_size;
+  net->n_behalf = count_behalf(b);
   net->block = sqlite3_malloc64(carve(net, NULL));
   if (net->block == NULL) {
     sqlite3_free(net);
@@ -304,6 +340,7 @@ Network *network_build(NetworkBuilder *b) {
   copy_companies(net, b);
   group_flows(net, b);
   group_claims(net, b);
+  link_reverse(net, b);
   builder_free(b);
   return net;
 }

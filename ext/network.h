@@ -42,6 +42,15 @@ typedef struct Network {
   double *in_amount;        /* [n_flows] f */
   unsigned char *in_financing; /* [n_flows] 1 for kinds investment, loan */
 
+  /* Who is paid by whom, for finding the companies a change reaches:
+  ** the payees of i's flows are out_payee[out_start[i] .. out_start[i+1]),
+  ** the payees of flows on behalf of b are behalf_payee[behalf_start[b] ..],
+  ** the creditors of k are debtor_creditor[debtor_start[k] ..]. */
+  int *out_start, *out_payee;          /* [n_companies + 1], [n_flows] */
+  int *behalf_start, *behalf_payee;    /* [n_companies + 1], [n_behalf] */
+  int n_behalf;                        /* flows with an end customer */
+  int *debtor_start, *debtor_creditor; /* [n_companies + 1], [n_claims] */
+
   /* Claims grouped by creditor: claims of i are [claim_start[i], claim_start[i+1]). */
   int n_claims;
   int *claim_start;         /* [n_companies + 1] */
