@@ -1,8 +1,9 @@
 /*
 ** loader.c: reads companies, flows and claims into a Network.
 **
-** Each table (or view) is read with one "SELECT * FROM" and its columns are
-** found by name, so any table or view with the model's columns will do.
+** Each table (or view) is checked with "SELECT *" for the model's columns,
+** found by name, then read with a SELECT of those columns alone: any table
+** or view with the model's columns will do.
 ** A name from the options may carry a schema ("aux.flows"); names are
 ** quoted, so they cannot inject SQL. Every value is checked as it is read:
 ** a bad one stops the load with an error that names the function, the
@@ -40,9 +41,9 @@ enum { F_PAYER, F_PAYEE, F_KIND, F_AMOUNT, F_BEHALF };
 static const char *const claim_columns[] = { "creditor", "debtor", "amount", NULL };
 enum { K_CREDITOR, K_DEBTOR, K_AMOUNT };
 
-/* "SELECT * FROM" the table, with a schema prefix when its first part names
-** an attached database. */
-static char *select_all(sqlite3 *db, const char *name) {
+/* "SELECT columns FROM" the table, with a schema prefix when its first part
+** names an attached database. */
+static char *select_from(sqlite3 *db, const char *columns, const char *name) {
   const char *dot = strchr(name, '.');
   const char *schema;
   int i;
@@ -50,35 +51,60 @@ static char *select_all(sqlite3 *db, const char *name) {
     for (i = 0; (schema = sqlite3_db_name(db, i)) != NULL; i++) {
       if ((size_t)(dot - name) == strlen(schema) &&
           sqlite3_strnicmp(schema, name, (int)(dot - name)) == 0) {
-        return sqlite3_mprintf("SELECT * FROM \"%w\".\"%w\"", schema, dot + 1);
+        return sqlite3_mprintf("SELECT %s FROM \"%w\".\"%w\"", columns, schema, dot + 1);
       }
     }
   }
-  return sqlite3_mprintf("SELECT * FROM \"%w\"", name);
+  return sqlite3_mprintf("SELECT %s FROM \"%w\"", columns, name);
 }
 
-static int find_columns(Table *t, const char *const *wanted) {
+/* The wanted columns, quoted, for a SELECT that reads only them. */
+static char *column_list(const char *const *wanted) {
+  sqlite3_str *list = sqlite3_str_new(NULL);
+  int k;
+  for (k = 0; wanted[k]; k++) sqlite3_str_appendf(list, "%s\"%w\"", k ? ", " : "", wanted[k]);
+  return sqlite3_str_finish(list);
+}
+
+/* Checks that the statement of "SELECT *" has every wanted column. */
+static int check_columns(Table *t, const char *const *wanted) {
   int n = sqlite3_column_count(t->stmt), i, k;
   for (k = 0; wanted[k]; k++) {
-    t->column[k] = -1;
     for (i = 0; i < n; i++) {
-      if (sqlite3_stricmp(sqlite3_column_name(t->stmt, i), wanted[k]) == 0) {
-        t->column[k] = i;
-        break;
-      }
+      if (sqlite3_stricmp(sqlite3_column_name(t->stmt, i), wanted[k]) == 0) break;
     }
-    if (t->column[k] < 0) {
+    if (i == n) {
       *t->errmsg = error_message(t->fn, "table %s has no column %s", t->name, wanted[k]);
       return SQLITE_ERROR;
     }
+    t->column[k] = k;
   }
   return SQLITE_OK;
+}
+
+/* Replaces the "SELECT *" statement with one that reads the wanted columns
+** only, in their order (other columns, such as long sources, are skipped). */
+static int select_wanted(Table *t, const char *const *wanted) {
+  char *columns = column_list(wanted), *sql;
+  int rc;
+  sqlite3_finalize(t->stmt);
+  t->stmt = NULL;
+  if (columns == NULL) return SQLITE_NOMEM;
+  sql = select_from(t->db, columns, t->name);
+  sqlite3_free(columns);
+  if (sql == NULL) return SQLITE_NOMEM;
+  rc = sqlite3_prepare_v2(t->db, sql, -1, &t->stmt, NULL);
+  sqlite3_free(sql);
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+    *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, sqlite3_errmsg(t->db));
+  }
+  return rc;
 }
 
 /* Prepares the read of a table. A missing table is an error, except the
 ** default claims table, which may be absent (no claims): *absent is set. */
 static int open_table(Table *t, const char *const *wanted, int may_be_absent, int *absent) {
-  char *sql = select_all(t->db, t->name);
+  char *sql = select_from(t->db, "*", t->name);
   int rc;
   *absent = 0;
   if (sql == NULL) return SQLITE_NOMEM;
@@ -94,7 +120,8 @@ static int open_table(Table *t, const char *const *wanted, int may_be_absent, in
     *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, why);
     return rc;
   }
-  return find_columns(t, wanted);
+  rc = check_columns(t, wanted);
+  return rc == SQLITE_OK ? select_wanted(t, wanted) : rc;
 }
 
 static int step_error(Table *t, int rc) {
