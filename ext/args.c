@@ -167,7 +167,7 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
     }
     case KIND_TABLE:
       if (strcmp(type, "text") != 0 || value[0] == 0) {
-        *errmsg = error_message(fn, "option %s must name a table, got %s", key, value);
+        *errmsg = error_message(fn, "option %s must name a table, got %s", key, value[0] ? value : "''");
         return SQLITE_ERROR;
       }
       break;

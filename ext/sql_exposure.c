@@ -11,6 +11,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <math.h>
 #include "args.h"
 #include "exposure.h"
 #include "sql_functions.h"
@@ -84,6 +85,9 @@ static void exposure_function(sqlite3_context *ctx, int argc, sqlite3_value **ar
     result_error(ctx, rc, errmsg);
   } else if ((j = network_find(net, company)) == NO_COMPANY) {
     result_error(ctx, SQLITE_ERROR, error_message(FN, "unknown company '%q'", company));
+  } else if (!isfinite(exposure[j])) {
+    result_error(ctx, SQLITE_ERROR, error_message(FN, "the exposure of '%q' is not a finite number"
+                 " (the input's numbers are too large or too small for a double)", company));
   } else {
     sqlite3_result_double(ctx, exposure[j]);
   }

@@ -12,6 +12,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <math.h>
 #include <string.h>
 #include "tvf.h"
 
@@ -149,6 +150,42 @@ static void set_vtab_error(sqlite3_vtab *vtab, char *message) {
   vtab->zErrMsg = message;
 }
 
+/* The name of visible column k, from the spec's declaration. */
+static char *column_name(const TvfSpec *spec, int k) {
+  const char *at = strchr(spec->declaration, '(') + 1;
+  while (k-- > 0) at = strchr(at, ',') + 1;
+  while (*at == ' ') at++;
+  return sqlite3_mprintf("%.*s", (int)strcspn(at, " ,)"), at);
+}
+
+/* A NaN or infinite REAL in the result (the input's numbers were too large
+** or too small for a double) is an error naming the column and the row's
+** first text, never a silent NULL or Inf. */
+static int check_finite(const TvfSpec *spec, ResultTable *result, char **errmsg) {
+  int row, k;
+  for (row = 0; row < result->n_rows; row++) {
+    for (k = 0; k < result->n_columns; k++) {
+      const Cell *cell = result_cell(result, row, k);
+      const char *label = NULL;
+      char *column;
+      int i;
+      if (cell->type != CELL_REAL || isfinite(cell->value.real)) continue;
+      for (i = 0; i < result->n_columns && label == NULL; i++) {
+        if (result_cell(result, row, i)->type == CELL_TEXT) label = result_cell(result, row, i)->value.text;
+      }
+      column = column_name(spec, k);
+      if (column) {
+        *errmsg = sqlite3_mprintf("%s: %s of '%q' is not a finite number (the input's numbers"
+                                  " are too large or too small for a double)",
+                                  spec->name, column, label ? label : "?");
+      }
+      sqlite3_free(column);
+      return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+  }
+  return SQLITE_OK;
+}
+
 static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_str,
                       int argc, sqlite3_value **argv) {
   TvfCursor *c = (TvfCursor *)cursor;
@@ -176,6 +213,7 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
     }
   }
   rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
+  if (rc == SQLITE_OK) rc = check_finite(spec, &c->result, &errmsg);
   if (rc != SQLITE_OK) {
     result_table_free(&c->result);
     if (rc == SQLITE_NOMEM || (errmsg == NULL && rc == SQLITE_ERROR)) {
