@@ -207,7 +207,7 @@ static int prepare_with(sqlite3 *db, const char *sql, const char *text, sqlite3_
 /* 1 when text is a JSON value of the given json_type, 0 when not or not JSON.
 ** json_type fails on malformed JSON and reports running out of memory, where
 ** json_valid answers 0 for both. */
-static int json_is(sqlite3 *db, const char *text, const char *type, int *rc) {
+int json_is_type(sqlite3 *db, const char *text, const char *type, int *rc) {
   sqlite3_stmt *stmt = NULL;
   int is = 0, step;
   *rc = prepare_with(db, "SELECT json_type(?1) = ?2", text, &stmt);
@@ -228,7 +228,7 @@ int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
   int rc, step = SQLITE_DONE;
   memset(options, 0, sizeof(*options));
   if (text == NULL) return SQLITE_OK;
-  if (!json_is(db, text, "object", &rc)) {
+  if (!json_is_type(db, text, "object", &rc)) {
     if (rc != SQLITE_OK) return rc;
     *errmsg = error_message(fn, "options must be a JSON object, got '%q'", text);
     return SQLITE_ERROR;
@@ -258,7 +258,7 @@ static int select_array(sqlite3 *db, const char *fn, const char *what, const cha
                         const Network *net, unsigned char *member, char **errmsg) {
   sqlite3_stmt *stmt = NULL;
   int rc, step = SQLITE_DONE;
-  if (!json_is(db, text, "array", &rc)) {
+  if (!json_is_type(db, text, "array", &rc)) {
     if (rc != SQLITE_OK) return rc;
     *errmsg = error_message(fn, "%s is not a valid JSON array: '%q'", what, text);
     return SQLITE_ERROR;

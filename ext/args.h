@@ -47,6 +47,10 @@ int select_companies(sqlite3 *db, const char *fn, const char *what, const char *
                      const char *default_kind, const Network *net,
                      unsigned char *member, char **errmsg);
 
+/* 1 when text is a JSON value of json_type type; 0 when not, or not JSON.
+** *rc is set to SQLITE_NOMEM when SQLite runs out of memory. */
+int json_is_type(sqlite3 *db, const char *text, const char *type, int *rc);
+
 /* The text of a value for a selection: NULL for SQL NULL; numbers as text. */
 const char *arg_text(sqlite3_value *value);
 

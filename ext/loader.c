@@ -41,9 +41,7 @@ enum { F_PAYER, F_PAYEE, F_KIND, F_AMOUNT, F_BEHALF };
 static const char *const claim_columns[] = { "creditor", "debtor", "amount", NULL };
 enum { K_CREDITOR, K_DEBTOR, K_AMOUNT };
 
-/* "SELECT columns FROM" the table, with a schema prefix when its first part
-** names an attached database. */
-static char *select_from(sqlite3 *db, const char *columns, const char *name) {
+char *table_reference(sqlite3 *db, const char *name) {
   const char *dot = strchr(name, '.');
   const char *schema;
   int i;
@@ -51,11 +49,20 @@ static char *select_from(sqlite3 *db, const char *columns, const char *name) {
     for (i = 0; (schema = sqlite3_db_name(db, i)) != NULL; i++) {
       if ((size_t)(dot - name) == strlen(schema) &&
           sqlite3_strnicmp(schema, name, (int)(dot - name)) == 0) {
-        return sqlite3_mprintf("SELECT %s FROM \"%w\".\"%w\"", columns, schema, dot + 1);
+        return sqlite3_mprintf("\"%w\".\"%w\"", schema, dot + 1);
       }
     }
   }
-  return sqlite3_mprintf("SELECT %s FROM \"%w\"", columns, name);
+  return sqlite3_mprintf("\"%w\"", name);
+}
+
+/* "SELECT columns FROM" the table. */
+static char *select_from(sqlite3 *db, const char *columns, const char *name) {
+  char *reference = table_reference(db, name), *sql;
+  if (reference == NULL) return NULL;
+  sql = sqlite3_mprintf("SELECT %s FROM %s", columns, reference);
+  sqlite3_free(reference);
+  return sql;
 }
 
 /* The wanted columns, quoted, for a SELECT that reads only them. */

@@ -12,4 +12,8 @@
 int network_load(sqlite3 *db, const char *fn, const TableNames *names,
                  Network **net, char **errmsg);
 
+/* "table", or "schema"."table" when the name's first part names an attached
+** database ("aux.flows"), quoted for SQL; NULL when out of memory. */
+char *table_reference(sqlite3 *db, const char *name);
+
 #endif

@@ -99,27 +99,12 @@ static int take_number(const char *fn, const char *what, sqlite3_stmt *row, doub
   return SQLITE_ERROR;
 }
 
-/* 1 when text is a JSON object; malformed JSON is not one. */
-static int is_object(sqlite3 *db, const char *text, int *rc) {
-  sqlite3_stmt *stmt = NULL;
-  int is = 0, step;
-  *rc = sqlite3_prepare_v2(db, "SELECT json_type(?1) = 'object'", -1, &stmt, NULL);
-  if (*rc == SQLITE_OK) *rc = sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
-  if (*rc == SQLITE_OK) {
-    step = sqlite3_step(stmt);
-    if (step == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
-    else if (step == SQLITE_NOMEM) *rc = SQLITE_NOMEM;
-  }
-  sqlite3_finalize(stmt);
-  return is;
-}
-
 static int object_numbers(sqlite3 *db, const char *fn, const char *what, const char *text,
                           double low, double high, const Network *net, double *values,
                           unsigned char *seen, char **errmsg) {
   sqlite3_stmt *stmt = NULL;
   int rc, step = SQLITE_DONE;
-  if (!is_object(db, text, &rc)) {
+  if (!json_is_type(db, text, "object", &rc)) {
     if (rc != SQLITE_OK) return rc;
     *errmsg = error_message(fn, "%s is not a valid JSON object: '%q'", what, text);
     return SQLITE_ERROR;
@@ -157,17 +142,3 @@ int company_numbers(sqlite3 *db, const char *fn, const char *what, const char *t
   return rc;
 }
 
-char *table_reference(sqlite3 *db, const char *name) {
-  const char *dot = strchr(name, '.');
-  const char *schema;
-  int i;
-  if (dot) {
-    for (i = 0; (schema = sqlite3_db_name(db, i)) != NULL; i++) {
-      if ((size_t)(dot - name) == strlen(schema) &&
-          sqlite3_strnicmp(schema, name, (int)(dot - name)) == 0) {
-        return sqlite3_mprintf("\"%w\".\"%w\"", schema, dot + 1);
-      }
-    }
-  }
-  return sqlite3_mprintf("\"%w\"", name);
-}

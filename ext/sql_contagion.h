@@ -35,7 +35,5 @@ int company_numbers(sqlite3 *db, const char *fn, const char *what, const char *t
                     double low, double high, const Network *net, double *values,
                     char **errmsg);
 
-/* "table" or "schema"."table" for a table name as the options give it. */
-char *table_reference(sqlite3 *db, const char *name);
 
 #endif

@@ -21,6 +21,7 @@
 SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "debtrank.h"
+#include "loader.h"
 #include "sql_contagion.h"
 #include "sql_functions.h"
 #include "tvf.h"
