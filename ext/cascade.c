@@ -243,3 +243,21 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
   }
   return 0;
 }
+
+CascadeStatus cascade_status(const Cascade *c, const CascadeParams *p, int j) {
+  if (p->failed[j]) return STATUS_FAILED;
+  if (c->defaulted[j]) return STATUS_DEFAULT;
+  if (c->revenue_lost[j] + c->financing_lost[j] + c->credit_loss[j] > 0) return STATUS_STRESSED;
+  return STATUS_OK;
+}
+
+const char *cascade_status_name(CascadeStatus status) {
+  static const char *const names[N_STATUS] = { "failed", "default", "stressed", "ok" };
+  return names[status];
+}
+
+const char *cascade_cause_name(const Cascade *c, const Network *net, int j) {
+  if (c->cause[j] == CAUSE_BASELINE) return "baseline";
+  if (c->cause[j] == CAUSE_NONE) return NULL;
+  return net->name[c->cause[j]];
+}

@@ -65,6 +65,14 @@ void cascade_free(Cascade *c);
 ** what on_round returned when it stopped the run. */
 int cascade_run(Cascade *c, const Network *net, const CascadeParams *params);
 
+/* A company's status after a run: failed (in F0), default, stressed (lost
+** revenue, financing or claims) or ok; cascade_status_name gives its name. */
+typedef enum { STATUS_FAILED, STATUS_DEFAULT, STATUS_STRESSED, STATUS_OK, N_STATUS } CascadeStatus;
+CascadeStatus cascade_status(const Cascade *c, const CascadeParams *params, int company);
+const char *cascade_status_name(CascadeStatus status);
+/* The cause of a default: a company's name, "baseline", or NULL. */
+const char *cascade_cause_name(const Cascade *c, const Network *net, int company);
+
 /* L0 = C + O - K - D + Fin: liquidity after a normal year. */
 double cascade_liquidity_before(const Network *net, int company);
 

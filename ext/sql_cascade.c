@@ -29,26 +29,13 @@ enum {
   N_COLUMNS
 };
 
-static const char *status_of(const Cascade *c, const CascadeParams *p, int j) {
-  if (p->failed[j]) return "failed";
-  if (c->defaulted[j]) return "default";
-  if (c->revenue_lost[j] + c->financing_lost[j] + c->credit_loss[j] > 0) return "stressed";
-  return "ok";
-}
-
-static const char *cause_of(const Cascade *c, const Network *net, int j) {
-  if (c->cause[j] == CAUSE_BASELINE) return "baseline";
-  if (c->cause[j] == CAUSE_NONE) return NULL;
-  return net->name[c->cause[j]];
-}
-
 static void fill_row(ResultTable *out, const Cascade *c, const Scenario *s, int j) {
   const Network *net = s->net;
   Cell *row = result_cell(out, j, 0);
   double revenue = net->revenue[j];
   cell_text(&row[COL_COMPANY], net->name[j]);
   cell_text(&row[COL_KIND], net->kind[j]);
-  cell_text(&row[COL_STATUS], status_of(c, &s->params, j));
+  cell_text(&row[COL_STATUS], cascade_status_name(cascade_status(c, &s->params, j)));
   if (c->default_round[j] >= 0) cell_integer(&row[COL_ROUND], c->default_round[j]);
   cell_real(&row[COL_REVENUE], revenue);
   cell_real(&row[COL_REVENUE_LOST], c->revenue_lost[j]);
@@ -60,7 +47,7 @@ static void fill_row(ResultTable *out, const Cascade *c, const Scenario *s, int 
   cell_real(&row[COL_CASH_AFTER], c->cash_after[j]);
   if (net->has_equity[j]) cell_real(&row[COL_EQUITY_AFTER], c->equity_after[j]);
   cell_real(&row[COL_CUT], c->cut[j]);
-  cell_text(&row[COL_CAUSE], cause_of(c, net, j));
+  cell_text(&row[COL_CAUSE], cascade_cause_name(c, net, j));
   cell_integer(&row[COL_ROUNDS], c->rounds);
   cell_integer(&row[COL_CONVERGED], c->converged);
 }

@@ -51,19 +51,6 @@ static int grow(History *h) {
   return SQLITE_OK;
 }
 
-static const char *status_of(const Cascade *c, const CascadeParams *p, int j) {
-  if (p->failed[j]) return "failed";
-  if (c->defaulted[j]) return "default";
-  if (c->revenue_lost[j] + c->financing_lost[j] + c->credit_loss[j] > 0) return "stressed";
-  return "ok";
-}
-
-static const char *cause_of(const Cascade *c, const Network *net, int j) {
-  if (c->cause[j] == CAUSE_BASELINE) return "baseline";
-  if (c->cause[j] == CAUSE_NONE) return NULL;
-  return net->name[c->cause[j]];
-}
-
 /* Round 0: the scenario as cascade_run starts it. */
 static int add_start(History *h) {
   const Scenario *s = h->scenario;
@@ -96,7 +83,7 @@ static int add_round(void *context, const Cascade *c, int round) {
     Cell *row = result_cell(h->out, first + j, 0);
     cell_integer(&row[COL_ROUND], round);
     cell_text(&row[COL_COMPANY], net->name[j]);
-    cell_text(&row[COL_STATUS], status_of(c, &s->params, j));
+    cell_text(&row[COL_STATUS], cascade_status_name(cascade_status(c, &s->params, j)));
     cell_real(&row[COL_CUT], c->cut[j]);
     cell_integer(&row[COL_DEFAULTED], c->defaulted[j]);
     cell_real(&row[COL_REVENUE_LOST], c->revenue_lost[j]);
@@ -104,7 +91,7 @@ static int add_round(void *context, const Cascade *c, int round) {
     cell_real(&row[COL_CREDIT_LOSS], c->credit_loss[j]);
     cell_real(&row[COL_CASH_AFTER], c->cash_after[j]);
     if (net->has_equity[j]) cell_real(&row[COL_EQUITY_AFTER], c->equity_after[j]);
-    cell_text(&row[COL_CAUSE], cause_of(c, net, j));
+    cell_text(&row[COL_CAUSE], cascade_cause_name(c, net, j));
   }
   return rc;
 }

@@ -29,17 +29,8 @@ SQLITE_EXTENSION_INIT3
 #define EDGE_MIN_WIDTH 0.4   /* points */
 #define EDGE_MAX_WIDTH 6.0   /* points, the largest flow */
 
-enum { ST_FAILED, ST_DEFAULT, ST_STRESSED, ST_OK, N_STATUS };
-static const char *const status_name[N_STATUS] = { "failed", "default", "stressed", "ok" };
 static const char *const status_colour[N_STATUS] = { "#8e44ad", "#e74c3c", "#f5b041", "#82c272" };
 static const char *const colour_word[N_STATUS] = { "purple", "red", "amber", "green" };
-
-static int status_of(const Cascade *c, const Scenario *s, int j) {
-  if (s->params.failed[j]) return ST_FAILED;
-  if (c->defaulted[j]) return ST_DEFAULT;
-  if (c->revenue_lost[j] + c->financing_lost[j] + c->credit_loss[j] > 0) return ST_STRESSED;
-  return ST_OK;
-}
 
 /* Appends text as the inside of a DOT quoted string: '"' and '\' escaped,
 ** line breaks as \n, other control characters dropped. */
@@ -68,11 +59,11 @@ static double largest(const double *values, int n) {
 
 static void append_header(sqlite3_str *out, const Cascade *c, const Scenario *s, double pct) {
   int count[N_STATUS] = { 0 }, j, k;
-  for (j = 0; j < s->net->n_companies; j++) count[status_of(c, s, j)]++;
+  for (j = 0; j < s->net->n_companies; j++) count[cascade_status(c, &s->params, j)]++;
   sqlite3_str_appendf(out, "digraph aibubble {\n  graph [label=\"cascade at a %g%% cut:",
                       pct);
   for (k = 0; k < N_STATUS; k++) {
-    sqlite3_str_appendf(out, "%s %d %s (%s)", k ? "," : "", count[k], status_name[k],
+    sqlite3_str_appendf(out, "%s %d %s (%s)", k ? "," : "", count[k], cascade_status_name(k),
                         colour_word[k]);
   }
   sqlite3_str_appendf(out, "%s\", labelloc=t, fontname=\"Helvetica\", fontsize=18,"
@@ -88,17 +79,17 @@ static void append_nodes(sqlite3_str *out, const Cascade *c, const Scenario *s) 
   double max_revenue = largest(net->revenue, net->n_companies);
   int j;
   for (j = 0; j < net->n_companies; j++) {
-    int status = status_of(c, s, j);
+    int status = cascade_status(c, &s->params, j);
     double share = max_revenue > 0 ? net->revenue[j] / max_revenue : 0;
     sqlite3_str_appendf(out, "  n%d [label=\"", j);
     append_escaped(out, net->name[j]);
-    if (status == ST_DEFAULT) sqlite3_str_appendf(out, "\\nround %d", c->default_round[j]);
+    if (status == STATUS_DEFAULT) sqlite3_str_appendf(out, "\\nround %d", c->default_round[j]);
     sqlite3_str_appendf(out, "\", width=%.3f, fillcolor=\"%s\", tooltip=\"",
                         NODE_MIN_WIDTH + (NODE_MAX_WIDTH - NODE_MIN_WIDTH) * sqrt(share),
                         status_colour[status]);
     append_escaped(out, net->name[j]);
     sqlite3_str_appendf(out, ": %s, revenue %.1f, revenue lost %.1f, cash after %.1f\"];\n",
-                        status_name[status], net->revenue[j], c->revenue_lost[j],
+                        cascade_status_name(status), net->revenue[j], c->revenue_lost[j],
                         c->cash_after[j]);
   }
 }
