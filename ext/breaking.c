@@ -28,17 +28,28 @@ typedef struct Bounds {
   unsigned char *default_low, *default_high, *next_default_low, *next_default_high;
 } Bounds;
 
-typedef struct Search {
+/* The intervals of the search form a binary tree over the grid: node 1 is
+** [0, BREAKING_GRID_STEPS], node i's children 2i and 2i+1 split it at its
+** middle. Fewer than 2^15 nodes. */
+#define TREE_NODES 32768
+/* An interval this narrow is scanned point by point: cheaper than bounds. */
+#define SCAN_WIDTH 8
+
+struct BreakingSearch {
   const Network *net;
-  const unsigned char *spender;
-  const CascadeParams *params;
-  double *spender_cut;       /* [n] for the exact cascade */
+  unsigned char *spender, *failed;   /* [n], copies */
+  double *spender_cut;               /* [n] for the exact cascade */
+  CascadeParams params;
   Cascade *cascade;
   Bounds bounds;
-  int *step;                 /* the answers */
-  int *pending;              /* work list of company indices, by depth */
-  unsigned char *found;      /* [n] answer known */
-} Search;
+  size_t bitset_bytes;               /* one bit a company */
+  /* Memoized answers, as bitsets: for a tree node, "may default somewhere
+  ** in it" then "defaults everywhere in it"; for a grid step, "defaults". */
+  unsigned char *node[TREE_NODES];
+  unsigned char *point[BREAKING_GRID_STEPS + 1];
+  void *block;
+};
+typedef BreakingSearch Search;
 
 /* Revenue and financing lost by company j, from one of the two states. */
 static void losses(const Network *net, const double *cut, int j,
@@ -116,7 +127,7 @@ static int advance_defaults(unsigned char *now, const unsigned char *next, int n
 /* Runs the interval cascade for pcts lo/100 .. hi/100 to its fixed point. */
 static void bounds_run(Search *s, int lo, int hi) {
   Bounds *b = &s->bounds;
-  const CascadeParams *p = s->params;
+  const CascadeParams *p = &s->params;
   double s_low = (lo / 100.0) / 100.0, s_high = (hi / 100.0) / 100.0;
   int j, round;
   for (j = 0; j < b->n; j++) {
@@ -137,56 +148,75 @@ static void bounds_run(Search *s, int lo, int hi) {
   }
 }
 
-/* The exact cascade at one grid step: its defaulters among companies[]. */
-static void settle_step(Search *s, int step, const int *companies, int count) {
-  int j, i;
+static void set_bits(unsigned char *bits, const unsigned char *flags, int n) {
+  int j;
+  for (j = 0; j < n; j++) {
+    if (flags[j]) bits[j >> 3] |= (unsigned char)(1u << (j & 7));
+  }
+}
+
+static int bit(const unsigned char *bits, int j) {
+  return (bits[j >> 3] >> (j & 7)) & 1;
+}
+
+/* The defaulters at one grid step, from the exact cascade; NULL: no memory. */
+static const unsigned char *point_defaults(Search *s, int step) {
+  int j;
+  if (s->point[step]) return s->point[step];
+  s->point[step] = sqlite3_malloc64(s->bitset_bytes);
+  if (s->point[step] == NULL) return NULL;
+  memset(s->point[step], 0, s->bitset_bytes);
   for (j = 0; j < s->net->n_companies; j++) {
     s->spender_cut[j] = s->spender[j] ? (step / 100.0) / 100.0 : 0;
   }
-  cascade_run(s->cascade, s->net, s->params);
-  for (i = 0; i < count; i++) {
-    if (s->cascade->defaulted[companies[i]]) {
-      s->step[companies[i]] = step;
-      s->found[companies[i]] = 1;
-    }
-  }
+  cascade_run(s->cascade, s->net, &s->params);
+  set_bits(s->point[step], s->cascade->defaulted, s->net->n_companies);
+  return s->point[step];
 }
 
-/* Moves the companies for which keep() holds to the front; returns their count. */
-static int partition(int *companies, int count, const unsigned char *flag, int want) {
-  int i, kept = 0;
-  for (i = 0; i < count; i++) {
-    if ((flag[companies[i]] != 0) == want) {
-      int swap = companies[kept];
-      companies[kept++] = companies[i];
-      companies[i] = swap;
-    }
-  }
-  return kept;
-}
-
-/* Finds, for each of companies[0..count), the first default in [lo, hi]
-** if there is one; reorders companies[] but keeps its elements. */
-static void search(Search *s, int lo, int hi, int *companies, int count) {
-  int mid, i, kept;
-  if (count == 0) return;
-  if (lo == hi) {
-    settle_step(s, lo, companies, count);
-    return;
-  }
+/* The bounds of a tree node: bits "may default" then "defaults everywhere". */
+static const unsigned char *node_bounds(Search *s, int id, int lo, int hi) {
+  unsigned char *bits;
+  if (s->node[id]) return s->node[id];
+  bits = s->node[id] = sqlite3_malloc64(2 * s->bitset_bytes);
+  if (bits == NULL) return NULL;
+  memset(bits, 0, 2 * s->bitset_bytes);
   bounds_run(s, lo, hi);
-  count = partition(companies, count, s->bounds.default_high, 1);
-  for (i = 0; i < count; i++) {
-    if (s->bounds.default_low[companies[i]]) {
-      s->step[companies[i]] = lo;
-      s->found[companies[i]] = 1;
+  set_bits(bits, s->bounds.default_high, s->net->n_companies);
+  set_bits(bits + s->bitset_bytes, s->bounds.default_low, s->net->n_companies);
+  return bits;
+}
+
+/* The first step in node id = [lo, hi] where company j defaults, into *step
+** (left as it is when none). */
+static int search(Search *s, int j, int id, int lo, int hi, int *step) {
+  const unsigned char *bits;
+  int k, mid, rc;
+  if (hi - lo < SCAN_WIDTH) {
+    for (k = lo; k <= hi; k++) {
+      if ((bits = point_defaults(s, k)) == NULL) return SQLITE_NOMEM;
+      if (bit(bits, j)) {
+        *step = k;
+        return SQLITE_OK;
+      }
     }
+    return SQLITE_OK;
   }
-  kept = partition(companies, count, s->found, 0);
+  if ((bits = node_bounds(s, id, lo, hi)) == NULL) return SQLITE_NOMEM;
+  if (!bit(bits, j)) return SQLITE_OK;
+  if (bit(bits + s->bitset_bytes, j)) {
+    *step = lo;
+    return SQLITE_OK;
+  }
   mid = lo + (hi - lo) / 2;
-  search(s, lo, mid, companies, kept);
-  kept = partition(companies, kept, s->found, 0);
-  search(s, mid + 1, hi, companies, kept);
+  rc = search(s, j, 2 * id, lo, mid, step);
+  if (rc != SQLITE_OK || *step != BREAKING_NEVER) return rc;
+  return search(s, j, 2 * id + 1, mid + 1, hi, step);
+}
+
+int breaking_step(BreakingSearch *s, int company, int *step) {
+  *step = BREAKING_NEVER;
+  return search(s, company, 1, 0, BREAKING_GRID_STEPS, step);
 }
 
 static void *carve(char **at, size_t bytes) {
@@ -195,47 +225,50 @@ static void *carve(char **at, size_t bytes) {
   return p;
 }
 
-int breaking_points(const Network *net, const unsigned char *spender,
-                    const CascadeParams *params, int *step) {
+BreakingSearch *breaking_new(const Network *net, const unsigned char *spender,
+                             const CascadeParams *params) {
   size_t n = (size_t)(net->n_companies > 0 ? net->n_companies : 1);
-  CascadeParams exact = *params;
-  Search s;
-  char *block, *at;
-  int j;
-  memset(&s, 0, sizeof(s));
-  block = sqlite3_malloc64(5 * n * sizeof(double) + 5 * n + n * sizeof(int) + 64);
-  s.cascade = cascade_new(net->n_companies);
-  if (block == NULL || s.cascade == NULL) {
-    sqlite3_free(block);
-    cascade_free(s.cascade);
-    return SQLITE_NOMEM;
+  BreakingSearch *s = sqlite3_malloc64(sizeof(BreakingSearch));
+  char *at;
+  if (s == NULL) return NULL;
+  memset(s, 0, sizeof(*s));
+  s->block = sqlite3_malloc64(5 * n * sizeof(double) + 6 * n + 64);
+  s->cascade = cascade_new(net->n_companies);
+  if (s->block == NULL || s->cascade == NULL) {
+    breaking_free(s);
+    return NULL;
   }
-  at = block;
-  s.bounds.n = net->n_companies;
-  s.bounds.cut_low = carve(&at, n * sizeof(double));
-  s.bounds.cut_high = carve(&at, n * sizeof(double));
-  s.bounds.next_low = carve(&at, n * sizeof(double));
-  s.bounds.next_high = carve(&at, n * sizeof(double));
-  s.spender_cut = carve(&at, n * sizeof(double));
-  s.pending = carve(&at, n * sizeof(int));
-  s.bounds.default_low = carve(&at, n);
-  s.bounds.default_high = carve(&at, n);
-  s.bounds.next_default_low = carve(&at, n);
-  s.bounds.next_default_high = carve(&at, n);
-  s.found = carve(&at, n);
-  s.net = net;
-  s.spender = spender;
-  exact.spender_cut = s.spender_cut;
-  exact.on_round = NULL;
-  s.params = &exact;
-  s.step = step;
-  for (j = 0; j < net->n_companies; j++) {
-    step[j] = BREAKING_NEVER;
-    s.found[j] = 0;
-    s.pending[j] = j;
-  }
-  search(&s, 0, BREAKING_GRID_STEPS, s.pending, net->n_companies);
-  cascade_free(s.cascade);
-  sqlite3_free(block);
-  return SQLITE_OK;
+  at = s->block;
+  s->bounds.n = net->n_companies;
+  s->bounds.cut_low = carve(&at, n * sizeof(double));
+  s->bounds.cut_high = carve(&at, n * sizeof(double));
+  s->bounds.next_low = carve(&at, n * sizeof(double));
+  s->bounds.next_high = carve(&at, n * sizeof(double));
+  s->spender_cut = carve(&at, n * sizeof(double));
+  s->bounds.default_low = carve(&at, n);
+  s->bounds.default_high = carve(&at, n);
+  s->bounds.next_default_low = carve(&at, n);
+  s->bounds.next_default_high = carve(&at, n);
+  s->spender = carve(&at, n);
+  s->failed = carve(&at, n);
+  memcpy(s->spender, spender, (size_t)net->n_companies);
+  memcpy(s->failed, params->failed, (size_t)net->n_companies);
+  s->net = net;
+  s->params = *params;
+  s->params.spender_cut = s->spender_cut;
+  s->params.failed = s->failed;
+  s->params.on_round = NULL;
+  s->bitset_bytes = n / 8 + 1;
+  return s;
+}
+
+void breaking_free(void *p) {
+  BreakingSearch *s = p;
+  int i;
+  if (s == NULL) return;
+  for (i = 0; i < TREE_NODES; i++) sqlite3_free(s->node[i]);
+  for (i = 0; i <= BREAKING_GRID_STEPS; i++) sqlite3_free(s->point[i]);
+  cascade_free(s->cascade);
+  sqlite3_free(s->block);
+  sqlite3_free(s);
 }

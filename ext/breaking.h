@@ -20,10 +20,17 @@
 #define BREAKING_GRID_STEPS 10000     /* pct = step / 100 */
 #define BREAKING_NEVER (-1)
 
-/* Fills step[n] with each company's breaking step (pct * 100), or
-** BREAKING_NEVER; spender[] marks the spenders, whose cut is pct / 100;
-** params->spender_cut is ignored. Returns SQLITE_OK or SQLITE_NOMEM. */
-int breaking_points(const Network *net, const unsigned char *spender,
-                    const CascadeParams *params, int *step);
+/* The search for one scenario on one network; it keeps every cascade it
+** runs (as bitsets of defaulters), so the breaking points of many
+** companies share their work. spender[], params and params->failed are
+** copied; params->spender_cut is ignored; net must outlive the search. */
+typedef struct BreakingSearch BreakingSearch;
+BreakingSearch *breaking_new(const Network *net, const unsigned char *spender,
+                             const CascadeParams *params);
+void breaking_free(void *search);
+
+/* The breaking step (pct * 100) of company into *step, or BREAKING_NEVER.
+** Returns SQLITE_OK or SQLITE_NOMEM. */
+int breaking_step(BreakingSearch *search, int company, int *step);
 
 #endif

@@ -355,7 +355,7 @@ void network_release(Network *net) {
   while (net->memo) {
     Memo *next = net->memo->next;
     sqlite3_free(net->memo->key);
-    sqlite3_free(net->memo->data);
+    net->memo->free_data(net->memo->data);
     sqlite3_free(net->memo);
     net->memo = next;
   }
@@ -382,17 +382,19 @@ void *network_memo_get(const Network *net, const char *key) {
   return NULL;
 }
 
-int network_memo_put(Network *net, const char *key, void *data) {
+int network_memo_put(Network *net, const char *key, void *data, void (*free_data)(void *)) {
   Memo *memo = sqlite3_malloc64(sizeof(Memo));
   char *copy = sqlite3_mprintf("%s", key);
+  if (free_data == NULL) free_data = sqlite3_free;
   if (memo == NULL || copy == NULL) {
     sqlite3_free(memo);
     sqlite3_free(copy);
-    sqlite3_free(data);
+    free_data(data);
     return SQLITE_NOMEM;
   }
   memo->key = copy;
   memo->data = data;
+  memo->free_data = free_data;
   memo->next = net->memo;
   net->memo = memo;
   return SQLITE_OK;

@@ -68,7 +68,8 @@ typedef struct Network {
 ** breaking-point brackets of one scenario, ...), kept as long as it is. */
 typedef struct Memo {
   char *key;
-  void *data;               /* sqlite3_malloc'd; freed with the network */
+  void *data;               /* freed with the network by free_data */
+  void (*free_data)(void *);
   struct Memo *next;
 } Memo;
 
@@ -119,7 +120,8 @@ int network_find(const Network *net, const char *name);
 
 /* The data memoized under key, or NULL. */
 void *network_memo_get(const Network *net, const char *key);
-/* Keeps data (taking ownership, even on failure) under a copy of key. */
-int network_memo_put(Network *net, const char *key, void *data);
+/* Keeps data (taking ownership, even on failure) under a copy of key;
+** free_data frees it (NULL: sqlite3_free). */
+int network_memo_put(Network *net, const char *key, void *data, void (*free_data)(void *));
 
 #endif

@@ -5,9 +5,10 @@
 **
 ** The smallest pct in {0, 0.01, ..., 100} at which company defaults (or has
 ** failed) under cascade_shock(pct, spenders, options); NULL if it never
-** does. The search (breaking.c) finds every company's breaking point at
-** once; they are memoized with the network for these arguments, so
-** "SELECT name, breaking_point(name) FROM companies" searches once.
+** does. The search (breaking.c) is memoized with the network for these
+** arguments, with every cascade it ran, so the breaking points of all the
+** companies of "SELECT name, breaking_point(name) FROM companies" share
+** their work.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
@@ -17,20 +18,18 @@ SQLITE_EXTENSION_INIT3
 
 #define FN "breaking_point"
 
-/* The breaking steps memoized for these arguments, searched when new. */
-static int steps_for(Scenario *s, sqlite3_value **argv, int argc, const int **steps) {
+/* The search memoized for these arguments, made when new. */
+static int search_for(Scenario *s, sqlite3_value **argv, int argc, BreakingSearch **search) {
   char *key = sqlite3_mprintf("breaking_point\x1f%s\x1f%s",
                               argc > 1 && arg_text(argv[1]) ? arg_text(argv[1]) : "\x01",
                               argc > 2 && arg_text(argv[2]) ? arg_text(argv[2]) : "\x01");
-  int *found, rc = SQLITE_OK;
+  int rc = SQLITE_OK;
   if (key == NULL) return SQLITE_NOMEM;
-  *steps = network_memo_get(s->net, key);
-  if (*steps == NULL) {
-    found = sqlite3_malloc64((size_t)(s->net->n_companies > 0 ? s->net->n_companies : 1) * sizeof(int));
-    rc = found ? breaking_points(s->net, s->spender, &s->params, found) : SQLITE_NOMEM;
-    if (rc == SQLITE_OK) rc = network_memo_put(s->net, key, found);
-    else sqlite3_free(found);
-    if (rc == SQLITE_OK) *steps = found;
+  *search = network_memo_get(s->net, key);
+  if (*search == NULL) {
+    *search = breaking_new(s->net, s->spender, &s->params);
+    rc = *search ? network_memo_put(s->net, key, *search, breaking_free) : SQLITE_NOMEM;
+    if (rc != SQLITE_OK) *search = NULL;
   }
   sqlite3_free(key);
   return rc;
@@ -39,10 +38,10 @@ static int steps_for(Scenario *s, sqlite3_value **argv, int argc, const int **st
 static void breaking_point_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   Connection *conn = sqlite3_user_data(ctx);
   const char *company = arg_text(argv[0]);
-  const int *steps;
+  BreakingSearch *search;
   char *errmsg = NULL;
   Scenario s;
-  int rc, j;
+  int rc, j, step;
   if (company == NULL) return;   /* NULL company: NULL */
   rc = scenario_open(conn, FN, argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL,
                      &s, &errmsg);
@@ -52,10 +51,11 @@ static void breaking_point_function(sqlite3_context *ctx, int argc, sqlite3_valu
   }
   if ((j = network_find(s.net, company)) == NO_COMPANY) {
     result_error(ctx, SQLITE_ERROR, error_message(FN, "unknown company '%q'", company));
-  } else if ((rc = steps_for(&s, argv, argc, &steps)) != SQLITE_OK) {
+  } else if ((rc = search_for(&s, argv, argc, &search)) != SQLITE_OK ||
+             (rc = breaking_step(search, j, &step)) != SQLITE_OK) {
     result_error(ctx, rc, NULL);
-  } else if (steps[j] != BREAKING_NEVER) {
-    sqlite3_result_double(ctx, steps[j] / 100.0);
+  } else if (step != BREAKING_NEVER) {
+    sqlite3_result_double(ctx, step / 100.0);
   }
   scenario_close(&s);
 }

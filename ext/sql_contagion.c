@@ -30,7 +30,7 @@ static int find_claims(Network *net, const ClaimMatrix **claims) {
   int rc = SQLITE_OK;
   if (a == NULL) {
     a = claim_matrix_new(net);
-    rc = a ? network_memo_put(net, CLAIM_MATRIX_MEMO, a) : SQLITE_NOMEM;
+    rc = a ? network_memo_put(net, CLAIM_MATRIX_MEMO, a, NULL) : SQLITE_NOMEM;
   }
   *claims = rc == SQLITE_OK ? a : NULL;
   return rc;

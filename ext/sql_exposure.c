@@ -54,7 +54,7 @@ static int exposures_for(sqlite3 *db, Network *net, const char *core,
   *exposure = network_memo_get(net, key);
   if (*exposure == NULL) {
     rc = solve_all(db, net, core, &solved, errmsg);
-    if (rc == SQLITE_OK) rc = network_memo_put(net, key, solved);
+    if (rc == SQLITE_OK) rc = network_memo_put(net, key, solved, NULL);
     if (rc == SQLITE_OK) *exposure = solved;
   }
   sqlite3_free(key);
