@@ -8,6 +8,7 @@
 #   make fuzz-replay     the corpus replayed once (regressions of fixed crashes)
 #   make coverage        the suite against a --coverage build: line and branch
 #                        coverage of ext/ (lcov when installed, else gcov)
+#   make coverage-all    the same for the suite and oom-test together
 # The drivers compile ext/*.c in with -DSQLITE_CORE and link Debian's
 # libsqlite3, so they register the extension with sqlite3_aibubble_init.
 # asan-test (Makefile) runs the suite under AddressSanitizer and UBSan;
@@ -25,7 +26,7 @@ FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined 
   -fno-sanitize-recover=all
 FUZZ_CORPUS = tests/fuzz/corpus
 
-.PHONY: oom-test valgrind-test thread-test tsan-test fuzz fuzz-replay coverage reliability-deps
+.PHONY: oom-test valgrind-test thread-test tsan-test fuzz fuzz-replay coverage coverage-all reliability-deps
 
 reliability-deps:
 	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(DEBIAN_PACKAGES) $(RELIABILITY_PACKAGES)"
@@ -91,3 +92,55 @@ valgrind-test: reliability-deps $(LIB)
 	cat dist/valgrind/1.log dist/valgrind/2.log; \
 	echo "valgrind-test: exit codes $$rc1 and $$rc2 (42: valgrind found an error or a definite leak)"; \
 	test $$rc1 -eq 0 && test $$rc2 -eq 0
+
+# Line and branch coverage of ext/ by the Tcl suite, from a --coverage
+# build (one object per source, so gcov finds each file's notes). With lcov
+# (a Debian package): a summary, a per-file list and an HTML report in
+# dist/coverage/html; without it, gcov's own per-file summaries.
+COV_DIR = dist/coverage
+COV_OBJS = $(patsubst ext/%.c,$(COV_DIR)/obj/%.o,$(SOURCES))
+COV_LIB = $(COV_DIR)/aibubble.so
+LCOV = lcov --quiet --rc lcov_branch_coverage=1
+
+$(COV_DIR)/obj/%.o: ext/%.c $(HEADERS) VERSION
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O0 --coverage -c -o $@ $<
+
+$(COV_LIB): $(COV_OBJS)
+	$(CC) -shared --coverage -o $@ $(COV_OBJS) -lm
+
+coverage: deps $(COV_LIB)
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES=lcov >/dev/null 2>&1 || true
+	rm -f $(COV_DIR)/obj/*.gcda
+	$(TCLSH) tests/all.tcl $(COV_LIB) > $(COV_DIR)/suite.log 2>&1 || { tail -20 $(COV_DIR)/suite.log; exit 1; }
+	tail -1 $(COV_DIR)/suite.log
+	@if command -v lcov >/dev/null; then \
+	  { $(LCOV) --capture --directory $(COV_DIR)/obj --base-directory $(CURDIR) \
+	    --output-file $(COV_DIR)/coverage.info 2>&1 | grep -v redefined; true; } && \
+	  $(LCOV) --list $(COV_DIR)/coverage.info && \
+	  lcov --rc lcov_branch_coverage=1 --summary $(COV_DIR)/coverage.info 2>&1 | grep -E '^ +(lines|functions|branches)' && \
+	  genhtml --quiet --branch-coverage --output-directory $(COV_DIR)/html $(COV_DIR)/coverage.info && \
+	  echo "coverage: report in $(COV_DIR)/html/index.html"; \
+	else \
+	  cd $(COV_DIR)/obj && for f in $(SOURCES); do gcov -b -n -o . ../../../$$f | sed -n '/^File/,/^$$/p'; done; \
+	fi
+
+# oom-test's driver built on --coverage objects of its own (SQLITE_CORE),
+# its counts added to the suite's: what the failure paths add.
+COV_CORE_OBJS = $(patsubst ext/%.c,$(COV_DIR)/core/%.o,$(SOURCES))
+$(COV_DIR)/core/%.o: ext/%.c $(HEADERS) VERSION
+	@mkdir -p $(dir $@)
+	$(CC) $(GCC_CORE_FLAGS) -O0 -g --coverage -c -o $@ $<
+
+$(COV_DIR)/oom: tests/oom.c $(COV_CORE_OBJS)
+	$(CC) $(GCC_CORE_FLAGS) -O0 -g -rdynamic --coverage -o $@ tests/oom.c $(COV_CORE_OBJS) -lsqlite3 -lm -ldl
+
+coverage-all: coverage $(COV_DIR)/oom
+	rm -f $(COV_DIR)/core/*.gcda
+	$(COV_DIR)/oom sql/schema.sql samples/sample.sql
+	$(LCOV) --capture --directory $(COV_DIR)/core --base-directory $(CURDIR) \
+	  --output-file $(COV_DIR)/oom.info 2>&1 | grep -v redefined || true
+	$(LCOV) --add-tracefile $(COV_DIR)/coverage.info --add-tracefile $(COV_DIR)/oom.info \
+	  --output-file $(COV_DIR)/all.info
+	$(LCOV) --list $(COV_DIR)/all.info
+	lcov --rc lcov_branch_coverage=1 --summary $(COV_DIR)/all.info 2>&1 | grep -E '^ +(lines|functions|branches)'
