@@ -60,34 +60,37 @@ static unsigned hash_name(const char *name) {
   return h;
 }
 
-/* Index of name in the hash over the given names, or NO_COMPANY. */
-static int hash_lookup(const int *hash, int hash_size, const char *strings,
-                       const size_t *name_offset, const char *name) {
-  unsigned mask = (unsigned)hash_size - 1;
-  unsigned slot;
-  if (hash_size == 0) return NO_COMPANY;
-  for (slot = hash_name(name) & mask; hash[slot] != NO_COMPANY; slot = (slot + 1) & mask) {
-    if (strcmp(strings + name_offset[hash[slot]], name) == 0) return hash[slot];
-  }
-  return NO_COMPANY;
+/* Puts company into the first free slot for code. */
+static void hash_insert(NameSlot *hash, int hash_size, int company, unsigned code) {
+  unsigned mask = (unsigned)hash_size - 1, slot = code & mask;
+  while (hash[slot].company != NO_COMPANY) slot = (slot + 1) & mask;
+  hash[slot].company = company;
+  hash[slot].code = code;
 }
 
 int builder_find(const NetworkBuilder *b, const char *name) {
-  return hash_lookup(b->hash, b->hash_size, b->strings, b->name_offset, name);
+  unsigned code = hash_name(name), mask = (unsigned)b->hash_size - 1, slot;
+  if (b->hash_size == 0) return NO_COMPANY;
+  for (slot = code & mask; b->hash[slot].company != NO_COMPANY; slot = (slot + 1) & mask) {
+    if (b->hash[slot].code == code &&
+        strcmp(b->strings + b->name_offset[b->hash[slot].company], name) == 0) {
+      return b->hash[slot].company;
+    }
+  }
+  return NO_COMPANY;
 }
 
 /* Rebuilds the builder's hash at twice the size. */
 static int grow_hash(NetworkBuilder *b) {
   int size = b->hash_size ? b->hash_size * 2 : 64;
-  int *hash = sqlite3_malloc64((sqlite3_uint64)size * sizeof(int));
+  NameSlot *hash = sqlite3_malloc64((sqlite3_uint64)size * sizeof(NameSlot));
   int i;
   if (hash == NULL) return SQLITE_NOMEM;
-  for (i = 0; i < size; i++) hash[i] = NO_COMPANY;
-  for (i = 0; i < b->n_companies; i++) {
-    unsigned mask = (unsigned)size - 1;
-    unsigned slot = hash_name(b->strings + b->name_offset[i]) & mask;
-    while (hash[slot] != NO_COMPANY) slot = (slot + 1) & mask;
-    hash[slot] = i;
+  for (i = 0; i < size; i++) hash[i].company = NO_COMPANY;
+  for (i = 0; i < b->hash_size; i++) {
+    if (b->hash[i].company != NO_COMPANY) {
+      hash_insert(hash, size, b->hash[i].company, b->hash[i].code);
+    }
   }
   sqlite3_free(b->hash);
   b->hash = hash;
@@ -131,7 +134,6 @@ static int grow_companies(NetworkBuilder *b) {
 
 int builder_add_company(NetworkBuilder *b, const CompanyRow *row) {
   int i = b->n_companies;
-  unsigned mask, slot;
   if (builder_find(b, row->name) != NO_COMPANY) return SQLITE_CONSTRAINT;
   if (i == b->cap_companies && grow_companies(b)) return SQLITE_NOMEM;
   if ((i + 1) * 2 > b->hash_size && grow_hash(b)) return SQLITE_NOMEM;
@@ -147,10 +149,7 @@ int builder_add_company(NetworkBuilder *b, const CompanyRow *row) {
   b->equity[i] = row->equity;
   b->has_equity[i] = (unsigned char)row->has_equity;
   b->margin[i] = row->margin;
-  mask = (unsigned)b->hash_size - 1;
-  slot = hash_name(row->name) & mask;
-  while (b->hash[slot] != NO_COMPANY) slot = (slot + 1) & mask;
-  b->hash[slot] = i;
+  hash_insert(b->hash, b->hash_size, i, hash_name(row->name));
   b->n_companies = i + 1;
   return SQLITE_OK;
 }
@@ -239,7 +238,7 @@ static void copy_companies(Network *net, const NetworkBuilder *b) {
   memcpy(net->equity, b->equity, n * sizeof(double));
   memcpy(net->margin, b->margin, n * sizeof(double));
   memcpy(net->has_equity, b->has_equity, n);
-  memcpy(net->hash, b->hash, (size_t)b->hash_size * sizeof(int));
+  memcpy(net->hash, b->hash, (size_t)b->hash_size * sizeof(NameSlot));
 }
 
 /* Groups the flows by payee and sums each company's inflows and outflows. */
@@ -365,11 +364,12 @@ void network_release(Network *net) {
 }
 
 int network_find(const Network *net, const char *name) {
-  unsigned mask = (unsigned)net->hash_size - 1;
-  unsigned slot;
+  unsigned code = hash_name(name), mask = (unsigned)net->hash_size - 1, slot;
   if (net->hash_size == 0) return NO_COMPANY;
-  for (slot = hash_name(name) & mask; net->hash[slot] != NO_COMPANY; slot = (slot + 1) & mask) {
-    if (strcmp(net->name[net->hash[slot]], name) == 0) return net->hash[slot];
+  for (slot = code & mask; net->hash[slot].company != NO_COMPANY; slot = (slot + 1) & mask) {
+    if (net->hash[slot].code == code && strcmp(net->name[net->hash[slot].company], name) == 0) {
+      return net->hash[slot].company;
+    }
   }
   return NO_COMPANY;
 }

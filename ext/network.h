@@ -16,6 +16,13 @@
 
 #define NO_COMPANY (-1)
 
+/* A slot of the open-addressing hash of names: the company and its name's
+** hash code, compared before the name itself. */
+typedef struct NameSlot {
+  int company;              /* NO_COMPANY: empty */
+  unsigned code;
+} NameSlot;
+
 typedef struct Network {
   int refcount;
   int n_companies;
@@ -58,7 +65,7 @@ typedef struct Network {
   double *claim_amount;     /* [n_claims] c */
 
   int hash_size;            /* power of two */
-  int *hash;                /* [hash_size] company index or NO_COMPANY */
+  NameSlot *hash;           /* [hash_size] */
   char *strings;            /* storage of name and kind */
   void *block;              /* storage of every array above */
   struct Memo *memo;        /* results derived from this network, by key */
@@ -84,7 +91,7 @@ typedef struct NetworkBuilder {
   char *strings;
   size_t strings_used, strings_cap;
   int hash_size;
-  int *hash;
+  NameSlot *hash;
 
   int n_flows, cap_flows;
   int *flow_payer, *flow_payee, *flow_behalf;
