@@ -86,7 +86,7 @@ static double pass_on(const Network *net, const CascadeParams *p, int j, double 
 /* One round of the interval cascade for company j. */
 static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
                          const unsigned char *spender, double s_low, double s_high, int j) {
-  double rev_low, fin_low, rev_high, fin_high, before = cascade_liquidity_before(net, j);
+  double rev_low, fin_low, rev_high, fin_high, before = net->liquidity_before[j];
   double cash_min, cash_max, cut;
   losses(net, b->cut_low, j, &rev_low, &fin_low);
   losses(net, b->cut_high, j, &rev_high, &fin_high);

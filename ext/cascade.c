@@ -62,11 +62,6 @@ void cascade_free(Cascade *c) {
   sqlite3_free(c);
 }
 
-double cascade_liquidity_before(const Network *net, int j) {
-  return net->cash[j] + net->operating_cf[j] - net->capex[j]
-       - net->debt_service[j] + net->financing_inflow[j];
-}
-
 /* Share of a flow that is cut, from the state of the last round. */
 static double flow_cut(const Cascade *c, const Network *net, int flow) {
   double payer_cut = c->cut[net->in_payer[flow]];
@@ -117,7 +112,7 @@ static int main_cause(Cascade *c, const Network *net, const CascadeParams *p, in
 }
 
 static int baseline_default(const Cascade *c, const Network *net, int j) {
-  return cascade_liquidity_before(net, j) + c->saved[j] < 0 ||
+  return net->liquidity_before[j] + c->saved[j] < 0 ||
          (net->has_equity[j] && net->equity[j] < 0);
 }
 
@@ -148,7 +143,7 @@ static void company_round(Cascade *c, const Network *net, const CascadeParams *p
   c->financing_lost[j] = financing_lost;
   c->credit_loss[j] = credit_loss;
   c->saved[j] = c->cut[j] * net->outflow[j];
-  c->cash_after[j] = cascade_liquidity_before(net, j)
+  c->cash_after[j] = net->liquidity_before[j]
                    - net->margin[j] * revenue_lost - financing_lost + c->saved[j];
   c->equity_after[j] = net->equity[j] - net->margin[j] * revenue_lost - credit_loss;
   c->next_defaulted[j] = c->defaulted[j] || c->cash_after[j] < 0 ||

@@ -73,7 +73,5 @@ const char *cascade_status_name(CascadeStatus status);
 /* The cause of a default: a company's name, "baseline", or NULL. */
 const char *cascade_cause_name(const Cascade *c, const Network *net, int company);
 
-/* L0 = C + O - K - D + Fin: liquidity after a normal year. */
-double cascade_liquidity_before(const Network *net, int company);
 
 #endif

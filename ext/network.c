@@ -210,6 +210,7 @@ static size_t carve(Network *net, char *block) {
   CARVE(revenue, n); CARVE(revenue_inflow, n); CARVE(financing_inflow, n);
   CARVE(outflow, n); CARVE(operating_cf, n); CARVE(capex, n); CARVE(cash, n);
   CARVE(debt, n); CARVE(debt_service, n); CARVE(equity, n); CARVE(margin, n);
+  CARVE(liquidity_before, n);
   CARVE(in_amount, f); CARVE(claim_amount, c);
   CARVE(in_start, n + 1); CARVE(in_payer, f); CARVE(in_behalf, f);
   CARVE(claim_start, n + 1); CARVE(claim_debtor, c);
@@ -265,6 +266,8 @@ static void group_flows(Network *net, const NetworkBuilder *b) {
   net->in_start[0] = 0;
   for (i = 0; i < n; i++) {
     net->revenue[i] = b->revenue_null[i] ? net->revenue_inflow[i] : b->revenue[i];
+    net->liquidity_before[i] = net->cash[i] + net->operating_cf[i] - net->capex[i]
+                             - net->debt_service[i] + net->financing_inflow[i];
   }
 }
 

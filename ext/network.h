@@ -40,6 +40,7 @@ typedef struct Network {
   double *equity;           /* E, meaningful only where has_equity */
   unsigned char *has_equity;
   double *margin;           /* m, 1 when NULL */
+  double *liquidity_before; /* L0 = C + O - K - D + Fin: after a normal year */
 
   /* Flows grouped by payee: inflows of j are [in_start[j], in_start[j+1]). */
   int n_flows;

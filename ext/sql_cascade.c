@@ -43,7 +43,7 @@ static void fill_row(ResultTable *out, const Cascade *c, const Scenario *s, int 
   cell_real(&row[COL_FINANCING_LOST], c->financing_lost[j]);
   cell_real(&row[COL_CREDIT_LOSS], c->credit_loss[j]);
   cell_real(&row[COL_SAVED], c->saved[j]);
-  cell_real(&row[COL_CASH_BEFORE], cascade_liquidity_before(net, j));
+  cell_real(&row[COL_CASH_BEFORE], net->liquidity_before[j]);
   cell_real(&row[COL_CASH_AFTER], c->cash_after[j]);
   if (net->has_equity[j]) cell_real(&row[COL_EQUITY_AFTER], c->equity_after[j]);
   cell_real(&row[COL_CUT], c->cut[j]);

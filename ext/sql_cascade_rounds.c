@@ -67,7 +67,7 @@ static int add_start(History *h) {
     cell_real(&row[COL_REVENUE_LOST], 0);
     cell_real(&row[COL_FINANCING_LOST], 0);
     cell_real(&row[COL_CREDIT_LOSS], 0);
-    cell_real(&row[COL_CASH_AFTER], cascade_liquidity_before(net, j));
+    cell_real(&row[COL_CASH_AFTER], net->liquidity_before[j]);
     if (net->has_equity[j]) cell_real(&row[COL_EQUITY_AFTER], net->equity[j]);
   }
   return rc;
