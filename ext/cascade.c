@@ -129,11 +129,12 @@ static double passed_on(const Network *net, const CascadeParams *p, int j, doubl
 static void company_round(Cascade *c, const Network *net, const CascadeParams *p,
                           int j, int round) {
   double revenue_lost = 0, financing_lost = 0, credit_loss = 0, cut;
-  int f;
-  for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
-    double lost = flow_cut(c, net, f) * net->in_amount[f];
-    if (net->in_financing[f]) financing_lost += lost;
-    else revenue_lost += lost;
+  int f, financing = net->in_financing_start[j];
+  for (f = net->in_start[j]; f < financing; f++) {
+    revenue_lost += flow_cut(c, net, f) * net->in_amount[f];
+  }
+  for (; f < net->in_start[j + 1]; f++) {
+    financing_lost += flow_cut(c, net, f) * net->in_amount[f];
   }
   for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) {
     if (c->defaulted[net->claim_debtor[f]]) credit_loss += net->claim_amount[f];

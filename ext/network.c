@@ -212,7 +212,8 @@ static size_t carve(Network *net, char *block) {
   CARVE(debt, n); CARVE(debt_service, n); CARVE(equity, n); CARVE(margin, n);
   CARVE(liquidity_before, n);
   CARVE(in_amount, f); CARVE(claim_amount, c);
-  CARVE(in_start, n + 1); CARVE(in_payer, f); CARVE(in_behalf, f);
+  CARVE(in_start, n + 1); CARVE(in_financing_start, n); CARVE(in_payer, f);
+  CARVE(in_behalf, f);
   CARVE(claim_start, n + 1); CARVE(claim_debtor, c);
   CARVE(out_start, n + 1); CARVE(out_payee, f);
   CARVE(behalf_start, n + 1); CARVE(behalf_payee, (size_t)net->n_behalf);
@@ -242,28 +243,45 @@ static void copy_companies(Network *net, const NetworkBuilder *b) {
   memcpy(net->hash, b->hash, (size_t)b->hash_size * sizeof(NameSlot));
 }
 
-/* Groups the flows by payee and sums each company's inflows and outflows. */
+/* Puts flow i of the builder at position at of the network. */
+static void place_flow(Network *net, const NetworkBuilder *b, int i, int at) {
+  net->in_payer[at] = b->flow_payer[i];
+  net->in_behalf[at] = b->flow_behalf[i];
+  net->in_amount[at] = b->flow_amount[i];
+  net->in_financing[at] = b->flow_financing[i];
+}
+
+/* Groups the flows by payee, revenue before financing (a counting sort that
+** keeps table order within each part), and sums each company's inflows and
+** outflows in table order. */
 static void group_flows(Network *net, const NetworkBuilder *b) {
-  int i, n = b->n_companies;
-  memset(net->in_start, 0, (size_t)(n + 1) * sizeof(int));
+  int i, n = b->n_companies, *start = net->in_start, *financing = net->in_financing_start;
+  memset(start, 0, (size_t)(n + 1) * sizeof(int));
+  memset(financing, 0, (size_t)n * sizeof(int));
   memset(net->revenue_inflow, 0, (size_t)n * sizeof(double));
   memset(net->financing_inflow, 0, (size_t)n * sizeof(double));
   memset(net->outflow, 0, (size_t)n * sizeof(double));
-  for (i = 0; i < b->n_flows; i++) net->in_start[b->flow_payee[i] + 1]++;
-  for (i = 0; i < n; i++) net->in_start[i + 1] += net->in_start[i];
   for (i = 0; i < b->n_flows; i++) {
     int payee = b->flow_payee[i];
-    int at = net->in_start[payee]++;
-    net->in_payer[at] = b->flow_payer[i];
-    net->in_behalf[at] = b->flow_behalf[i];
-    net->in_amount[at] = b->flow_amount[i];
-    net->in_financing[at] = b->flow_financing[i];
+    start[payee + 1]++;
+    financing[payee] += b->flow_financing[i];
     if (b->flow_financing[i]) net->financing_inflow[payee] += b->flow_amount[i];
     else net->revenue_inflow[payee] += b->flow_amount[i];
     net->outflow[b->flow_payer[i]] += b->flow_amount[i];
   }
-  for (i = n; i > 0; i--) net->in_start[i] = net->in_start[i - 1];
-  net->in_start[0] = 0;
+  for (i = 0; i < n; i++) start[i + 1] += start[i];
+  for (i = 0; i < n; i++) financing[i] = start[i + 1] - financing[i];
+  /* Both cursors advance: start[j] to the financing part, financing[j] to the end. */
+  for (i = 0; i < b->n_flows; i++) {
+    int payee = b->flow_payee[i];
+    place_flow(net, b, i, b->flow_financing[i] ? financing[payee]++ : start[payee]++);
+  }
+  for (i = n - 1; i >= 0; i--) {
+    int financing_part = start[i];
+    start[i + 1] = financing[i];
+    financing[i] = financing_part;
+  }
+  start[0] = 0;
   for (i = 0; i < n; i++) {
     net->revenue[i] = b->revenue_null[i] ? net->revenue_inflow[i] : b->revenue[i];
     net->liquidity_before[i] = net->cash[i] + net->operating_cf[i] - net->capex[i]

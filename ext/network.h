@@ -42,9 +42,12 @@ typedef struct Network {
   double *margin;           /* m, 1 when NULL */
   double *liquidity_before; /* L0 = C + O - K - D + Fin: after a normal year */
 
-  /* Flows grouped by payee: inflows of j are [in_start[j], in_start[j+1]). */
+  /* Flows grouped by payee: inflows of j are [in_start[j], in_start[j+1]),
+  ** revenue first, then financing from in_financing_start[j]; each part in
+  ** table order. */
   int n_flows;
   int *in_start;            /* [n_companies + 1] */
+  int *in_financing_start;  /* [n_companies] */
   int *in_payer;            /* [n_flows] */
   int *in_behalf;           /* [n_flows] end customer or NO_COMPANY */
   double *in_amount;        /* [n_flows] f */
