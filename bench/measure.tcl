@@ -1,0 +1,171 @@
+# measure.tcl: the measurements of one database for bench.tcl, each kind in
+# a tclsh of its own, so that peak memory is per size and per kind.
+#
+#   tclsh bench/measure.tcl extension LIB MEMSTAT DB
+#   tclsh bench/measure.tcl breaking  LIB MEMSTAT DB
+#   tclsh bench/measure.tcl baseline  LIB MEMSTAT DB LIMIT_SECONDS
+#
+# Prints one line, a Tcl dict; times are in seconds, of the wall clock.
+#   extension  flows, companies; scan: SELECT sum(amount) FROM flows (best
+#              of 5, after one untimed read); cold: the first cascade_shock(30)
+#              on a new connection (best of 3 connections), with its
+#              defaults, revenue_lost, rounds; warm: cascade_shock(31..35) on
+#              the last of them (best); sweep: the README's 101-point sweep
+#              on a new connection; exposure: SELECT name, exposure(name)
+#              FROM companies on a connection whose network is cached;
+#              network_bytes: SQLite memory kept after a cold call (on a
+#              connection whose page cache was filled first); load_peak_bytes:
+#              the most SQLite memory held during it; peak_rss_kb: VmHWM
+#   breaking   breaking: SELECT name, breaking_point(name) FROM companies on
+#              a new connection; broken: companies with a breaking point
+#   baseline   baseline: bench/baseline.tcl's plain SQL cascade at 30%, or
+#              "timeout" past LIMIT_SECONDS; then its defaults, revenue_lost
+#              and rounds, and mismatches: companies whose status or
+#              default round differs from cascade_shock(30)'s
+# The best of several runs, not their median: on a shared machine the
+# other processes only ever add time. Databases are opened read-only:
+# measuring never changes them.
+
+package require sqlite3
+
+lassign $argv mode lib memstat file limit
+set here [file dirname [file normalize [info script]]]
+
+proc open_db {name file} {
+  sqlite3 $name $file -readonly 1
+  $name enable_load_extension 1
+  $name eval {SELECT load_extension($::lib), load_extension($::memstat)}
+  $name enable_load_extension 0
+}
+
+# Seconds taken by script, run in the caller; its result in ::last.
+proc seconds {script} {
+  set start [clock microseconds]
+  set ::last [uplevel 1 $script]
+  return [expr {([clock microseconds] - $start) / 1e6}]
+}
+
+proc best {values} {
+  return [tcl::mathfunc::min {*}$values]
+}
+
+proc peak_rss_kb {} {
+  set fd [open /proc/self/status]
+  set status [read $fd]
+  close $fd
+  regexp {VmHWM:\s*(\d+)} $status -> kb
+  return $kb
+}
+
+set CASCADE {
+  SELECT count(*) FILTER (WHERE status = 'default'), total(revenue_lost), max(rounds)
+  FROM cascade_shock($pct)
+}
+set SWEEP {
+  WITH RECURSIVE p(v) AS (SELECT 0 UNION ALL SELECT v + 1 FROM p WHERE v < 100)
+  SELECT v, (SELECT count(*) FROM cascade_shock(p.v) WHERE status = 'default') FROM p
+}
+set EXPOSURE_ALL {SELECT count(e), total(e) FROM (SELECT name, exposure(name) AS e FROM companies)}
+set BREAKING_ALL {
+  SELECT count(b), total(b) FROM (SELECT name, breaking_point(name) AS b FROM companies)
+}
+
+proc measure_extension {file} {
+  open_db db $file
+  set flows [db onecolumn {SELECT count(*) FROM flows}]
+  set companies [db onecolumn {SELECT count(*) FROM companies}]
+  db eval {SELECT sum(amount) FROM flows}
+  set scans {}
+  for {set i 0} {$i < 5} {incr i} {
+    lappend scans [seconds {db eval {SELECT sum(amount) FROM flows}}]
+  }
+  set pct 30
+  set colds {}
+  for {set i 0} {$i < 3} {incr i} {
+    catch {warm close}
+    open_db warm $file
+    lappend colds [seconds {warm eval $::CASCADE}]
+    lassign $::last defaults revenue_lost rounds
+  }
+  set warms {}
+  foreach pct {31 32 33 34 35} {
+    lappend warms [seconds {warm eval $::CASCADE}]
+  }
+  set exposure [seconds {warm eval $::EXPOSURE_ALL}]
+  warm close
+  open_db sweep $file
+  set sweep [seconds {sweep eval $::SWEEP}]
+  set sweep_at_30 [lindex $::last 61]
+  sweep close
+  lassign [network_memory $file] network_bytes load_peak_bytes
+  db close
+  return [dict create flows $flows companies $companies scan [best $scans] \
+            cold [best $colds] warm [best $warms] sweep $sweep exposure $exposure \
+            defaults $defaults revenue_lost $revenue_lost rounds $rounds \
+            sweep_defaults_at_30 $sweep_at_30 network_bytes $network_bytes \
+            load_peak_bytes $load_peak_bytes peak_rss_kb [peak_rss_kb]]
+}
+
+# SQLite memory kept by a cold call, and the most held during it, beyond
+# what the connection held before (its page cache filled by reading every
+# table first, so that the call does not grow it).
+proc network_memory {file} {
+  open_db mem $file
+  mem eval {
+    SELECT total(length(name)) FROM companies;
+    SELECT total(amount) FROM flows;
+    SELECT total(amount) FROM claims;
+  }
+  set before [mem onecolumn {SELECT bench_memory_used()}]
+  mem eval {SELECT bench_memory_highwater(1)}
+  set pct 30
+  mem eval $::CASCADE
+  set after [mem onecolumn {SELECT bench_memory_used()}]
+  set peak [mem onecolumn {SELECT bench_memory_highwater(0)}]
+  mem close
+  return [list [expr {$after - $before}] [expr {$peak - $before}]]
+}
+
+proc measure_breaking {file} {
+  open_db db $file
+  set breaking [seconds {db eval $::BREAKING_ALL}]
+  set broken [lindex $::last 0]
+  db close
+  return [dict create breaking $breaking broken $broken breaking_rss_kb [peak_rss_kb]]
+}
+
+proc measure_baseline {file limit} {
+  source [file join $::here baseline.tcl]
+  open_db db $file
+  db eval {PRAGMA temp_store = MEMORY}
+  set deadline [expr {[clock milliseconds] + int($limit * 1000)}]
+  if {[catch {seconds {sql_cascade db 30 $deadline}} baseline]} {
+    if {![string match *interrupted* $baseline]} { error $baseline }
+    db close
+    return [dict create baseline timeout]
+  }
+  set result [dict create baseline $baseline baseline_rounds [dict get $::last rounds]]
+  db eval {
+    SELECT count(*) FILTER (WHERE status = 'default') AS defaults,
+           total(revenue_lost) AS revenue_lost FROM sql_result
+  } {}
+  dict set result baseline_defaults $defaults
+  dict set result baseline_revenue_lost $revenue_lost
+  db eval {
+    CREATE TEMP TABLE extension_result AS SELECT company, status, round FROM cascade_shock(30);
+    CREATE INDEX temp.extension_result_company ON extension_result(company);
+  }
+  dict set result mismatches [db onecolumn {
+    SELECT count(*) FROM sql_result s LEFT JOIN extension_result e USING (company)
+    WHERE e.status IS NOT s.status OR e.round IS NOT s.round
+  }]
+  db close
+  return $result
+}
+
+switch -- $mode {
+  extension { puts [measure_extension $file] }
+  breaking { puts [measure_breaking $file] }
+  baseline { puts [measure_baseline $file $limit] }
+  default { error "usage: measure.tcl extension|breaking|baseline LIB MEMSTAT DB ?LIMIT?" }
+}
