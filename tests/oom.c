@@ -42,6 +42,7 @@ extern const char __start_oom_driver[], __stop_oom_driver[];
 
 #define MAX_FRAMES 64
 #define MAX_SITES 4096
+#define MAX_STACKS 65536
 #define MAX_CASES 64
 
 typedef struct Case {
@@ -65,6 +66,8 @@ static const char *executable_base;
 static const char *executable_path;
 
 static Site sites[MAX_SITES];
+static unsigned long long stacks[MAX_STACKS];
+static int n_stacks;
 static int n_sites, n_direct_sites;
 static long long n_runs, n_runs_sqlite_own, n_runs_on_behalf, n_runs_direct;
 static int verbose, n_failures;
@@ -162,6 +165,19 @@ static DRIVER int allocates_for_caller(const char *api) {
   return 0;
 }
 
+/* Counts the distinct sequences of extension frames on failing stacks. */
+static DRIVER void remember_stack(void) {
+  unsigned long long hash = 14695981039346656037ull;
+  int i;
+  for (i = 1; i < fail_depth; i++) {
+    if (in_extension(fail_stack[i])) hash = (hash ^ (unsigned long long)(size_t)fail_stack[i]) * 1099511628211ull;
+  }
+  for (i = 0; i < n_stacks; i++) {
+    if (stacks[i] == hash) return;
+  }
+  if (n_stacks < MAX_STACKS) stacks[n_stacks++] = hash;
+}
+
 static DRIVER void classify_failure(void) {
   Dl_info info;
   int i;
@@ -175,6 +191,7 @@ static DRIVER void classify_failure(void) {
       remember_site(fail_stack[i], api, direct);
       if (direct) n_runs_direct++;
       else n_runs_on_behalf++;
+      remember_stack();
       return;
     }
   }
@@ -467,8 +484,8 @@ int DRIVER main(int argc, char **argv) {
            " on the extension's behalf %lld, by the extension %lld\n",
            n_cases, n_runs, n_runs_sqlite_own, n_runs_on_behalf, n_runs_direct);
     printf("oom: %d distinct extension call sites reached (%d of them the extension's own"
-           " allocations, %d SQLite APIs that allocate for it)\n",
-           n_sites, direct, n_sites - direct);
+           " allocations, %d SQLite APIs that allocate for it), in %d distinct call stacks\n",
+           n_sites, direct, n_sites - direct, n_stacks);
   }
   if (verbose) {
     for (i = 0; i < n_sites; i++) {
