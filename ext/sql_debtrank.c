@@ -85,9 +85,11 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
                           const Network *net, double *weights, char **errmsg) {
   const char *table = options->text[OPT_COMPANIES] ? options->text[OPT_COMPANIES] : "companies";
   sqlite3_stmt *stmt = NULL;
-  int at[2], rc = open_weights(db, table, column, &stmt, at, errmsg), step = SQLITE_DONE;
+  int at[2] = { 0, 0 }, rc = open_weights(db, table, column, &stmt, at, errmsg);
+  int step = SQLITE_DONE;
   while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-    int company = network_find(net, (const char *)sqlite3_column_text(stmt, at[0]));
+    const char *name = (const char *)sqlite3_column_text(stmt, at[0]);
+    int company = name ? network_find(net, name) : NO_COMPANY;
     int type = sqlite3_column_type(stmt, at[1]);
     double value = sqlite3_column_double(stmt, at[1]);
     if (company == NO_COMPANY || type == SQLITE_NULL) continue;
