@@ -20,6 +20,7 @@ BENCH_BASELINE_LIMIT ?= 60
 BENCH_DATA = bench/data
 BENCH_GENERATOR = $(BENCH_DATA)/generate
 BENCH_MEMSTAT = $(BENCH_DATA)/memstat.so
+BENCH_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS)
 BENCH_DBS = $(foreach size,$(BENCH_SIZES),$(BENCH_DATA)/flows-$(size)-seed$(BENCH_SEED).db)
 
 .PHONY: bench bench-clean
@@ -36,11 +37,11 @@ bench: all $(BENCH_MEMSTAT) $(BENCH_DBS)
 
 $(BENCH_GENERATOR): bench/generate.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< -lm
+	$(CC) $(BENCH_CFLAGS) -o $@ $< -lm
 
 $(BENCH_MEMSTAT): bench/memstat.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -shared -o $@ $<
+	$(CC) $(BENCH_CFLAGS) -fPIC -shared -o $@ $<
 
 # The stem is the number of flows; the seed is in the name.
 $(BENCH_DATA)/flows-%-seed$(BENCH_SEED).db: $(BENCH_GENERATOR) sql/schema.sql
