@@ -14,11 +14,7 @@
 # asan-test (Makefile) runs the suite under AddressSanitizer and UBSan;
 # .ci/reliability runs asan-test, valgrind-test, oom-test and thread-test.
 
-# With SQLITE_CORE, calls into SQLite are direct and inlining differs from
-# the shared build: gcc's maybe-uninitialized then warns where it cannot
-# follow a return code, so that one warning is not an error here.
 CORE_FLAGS = -std=c11 -Iext -DSQLITE_CORE -DAIBUBBLE_VERSION='"$(VERSION)"' $(WARNINGS)
-GCC_CORE_FLAGS = $(CORE_FLAGS) -Wno-error=maybe-uninitialized
 CLANG ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_BIN = dist/fuzz/fuzz_aibubble
@@ -50,7 +46,7 @@ fuzz-replay: reliability-deps $(FUZZ_BIN)
 OOM_BIN = dist/oom/oom
 $(OOM_BIN): tests/oom.c $(SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
-	$(CC) $(GCC_CORE_FLAGS) -O0 -g -rdynamic -o $@ tests/oom.c $(SOURCES) -lsqlite3 -lm -ldl
+	$(CC) $(CORE_FLAGS) -O0 -g -rdynamic -o $@ tests/oom.c $(SOURCES) -lsqlite3 -lm -ldl
 
 oom-test: deps $(OOM_BIN)
 	$(OOM_BIN) sql/schema.sql samples/sample.sql $(OOM_FLAGS)
@@ -60,7 +56,7 @@ TSAN_BIN = dist/threads/threads-tsan
 THREAD_SECONDS ?= 8
 $(THREADS_BIN): tests/threads.c $(SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
-	$(CC) $(GCC_CORE_FLAGS) -O2 -g -pthread -o $@ tests/threads.c $(SOURCES) -lsqlite3 -lm
+	$(CC) $(CORE_FLAGS) -O2 -g -pthread -o $@ tests/threads.c $(SOURCES) -lsqlite3 -lm
 
 $(TSAN_BIN): tests/threads.c $(SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
@@ -132,10 +128,10 @@ coverage: deps $(COV_LIB)
 COV_CORE_OBJS = $(patsubst ext/%.c,$(COV_DIR)/core/%.o,$(SOURCES))
 $(COV_DIR)/core/%.o: ext/%.c $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
-	$(CC) $(GCC_CORE_FLAGS) -O0 -g --coverage -c -o $@ $<
+	$(CC) $(CORE_FLAGS) -O0 -g --coverage -c -o $@ $<
 
 $(COV_DIR)/oom: tests/oom.c $(COV_CORE_OBJS)
-	$(CC) $(GCC_CORE_FLAGS) -O0 -g -rdynamic --coverage -o $@ tests/oom.c $(COV_CORE_OBJS) -lsqlite3 -lm -ldl
+	$(CC) $(CORE_FLAGS) -O0 -g -rdynamic --coverage -o $@ tests/oom.c $(COV_CORE_OBJS) -lsqlite3 -lm -ldl
 
 coverage-all: coverage $(COV_DIR)/oom
 	rm -f $(COV_DIR)/core/*.gcda
