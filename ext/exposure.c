@@ -61,19 +61,46 @@ static double step(const Network *net, const unsigned char *core,
   return largest;
 }
 
+/* 1 when the iteration has settled, given the largest changes of the last
+** steps (change[0] the latest): no change at all, or a change below the
+** tolerance whose geometric tail (at the largest ratio of the last three
+** pairs of changes) is below it too. A small change alone is not enough:
+** on a cycle that almost never leaks, each step moves very little but the
+** fixed point is still far; one ratio alone is not either, as a large
+** change elsewhere can end just before a slow one shows. */
+static int settled(const double *change) {
+  double ratio = 0;
+  int k;
+  if (change[0] == 0) return 1;
+  if (change[0] >= EXPOSURE_TOLERANCE) return 0;
+  for (k = 0; k < 3; k++) {
+    if (change[k + 1] <= 0) return 0;
+    if (change[k] / change[k + 1] > ratio) ratio = change[k] / change[k + 1];
+  }
+  return ratio < 1 && change[0] * ratio / (1 - ratio) < EXPOSURE_TOLERANCE;
+}
+
+int exposure_max_iterations(const Network *net) {
+  double work = (double)net->n_companies + net->n_flows + 1;
+  double most = EXPOSURE_WORK / work;
+  if (most > EXPOSURE_MAX_ITERATIONS) most = EXPOSURE_MAX_ITERATIONS;
+  return most < EXPOSURE_MIN_ITERATIONS ? EXPOSURE_MIN_ITERATIONS : (int)most;
+}
+
 int exposure_solve(const Network *net, const unsigned char *core, double *exposure) {
-  int n = net->n_companies, iteration, rc = SQLITE_ERROR;
-  double *direct, *next;
+  int n = net->n_companies, iteration, most = exposure_max_iterations(net), rc = SQLITE_ERROR;
+  double *direct, *next, change[4] = { 0, 0, 0, 0 };
   if (n == 0) return SQLITE_OK;
   direct = sqlite3_malloc64(2 * (size_t)n * sizeof(double));
   if (direct == NULL) return SQLITE_NOMEM;
   next = direct + n;
   direct_shares(net, core, direct);
   memset(exposure, 0, (size_t)n * sizeof(double));
-  for (iteration = 0; iteration < EXPOSURE_MAX_ITERATIONS; iteration++) {
-    double largest = step(net, core, direct, exposure, next);
+  for (iteration = 0; iteration < most; iteration++) {
+    memmove(change + 1, change, 3 * sizeof(double));
+    change[0] = step(net, core, direct, exposure, next);
     memcpy(exposure, next, (size_t)n * sizeof(double));
-    if (largest < EXPOSURE_TOLERANCE) {
+    if (settled(change)) {
       rc = SQLITE_OK;
       break;
     }

@@ -14,11 +14,15 @@
 #include "network.h"
 
 #define EXPOSURE_TOLERANCE 1e-12
+#define EXPOSURE_MIN_ITERATIONS 1000
 #define EXPOSURE_MAX_ITERATIONS 1000000
+#define EXPOSURE_WORK 1e9        /* iterations times (companies + flows), at most */
 
 /* Fills exposure[n] by fixed-point iteration from 0 until the largest change
-** is below EXPOSURE_TOLERANCE. Returns SQLITE_OK, SQLITE_NOMEM, or
-** SQLITE_ERROR when EXPOSURE_MAX_ITERATIONS did not reach the tolerance. */
+** is below EXPOSURE_TOLERANCE and the changes shrink fast enough that the
+** fixed point is that close too. Returns SQLITE_OK, SQLITE_NOMEM, or
+** SQLITE_ERROR when exposure_max_iterations(net) did not get there. */
 int exposure_solve(const Network *net, const unsigned char *core, double *exposure);
+int exposure_max_iterations(const Network *net);
 
 #endif

@@ -33,7 +33,9 @@ static int solve_all(sqlite3 *db, const Network *net, const char *core,
   if (rc == SQLITE_OK) {
     rc = exposure_solve(net, member, *exposure);
     if (rc == SQLITE_ERROR) {
-      *errmsg = error_message(FN, "no fixed point within %d iterations", EXPOSURE_MAX_ITERATIONS);
+      *errmsg = error_message(FN, "the attribution did not settle within %d iterations "
+                              "(companies on a cycle that pay each other almost all "
+                              "their revenue?)", exposure_max_iterations(net));
     }
   }
   sqlite3_free(member);
