@@ -21,6 +21,7 @@
 SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "breaking.h"
+#include "carve.h"
 
 typedef struct Bounds {
   int n;
@@ -219,38 +220,36 @@ int breaking_step(BreakingSearch *s, int company, int *step) {
   return search(s, company, 1, 0, BREAKING_GRID_STEPS, step);
 }
 
-static void *carve(char **at, size_t bytes) {
-  void *p = *at;
-  *at += (bytes + 7) & ~(size_t)7;
-  return p;
+static void lay_out(BreakingSearch *s, Carving *carving, size_t n) {
+  s->bounds.cut_low = carve(carving, n, sizeof(double));
+  s->bounds.cut_high = carve(carving, n, sizeof(double));
+  s->bounds.next_low = carve(carving, n, sizeof(double));
+  s->bounds.next_high = carve(carving, n, sizeof(double));
+  s->spender_cut = carve(carving, n, sizeof(double));
+  s->bounds.default_low = carve(carving, n, 1);
+  s->bounds.default_high = carve(carving, n, 1);
+  s->bounds.next_default_low = carve(carving, n, 1);
+  s->bounds.next_default_high = carve(carving, n, 1);
+  s->spender = carve(carving, n, 1);
+  s->failed = carve(carving, n, 1);
 }
 
 BreakingSearch *breaking_new(const Network *net, const unsigned char *spender,
                              const CascadeParams *params) {
   size_t n = (size_t)(net->n_companies > 0 ? net->n_companies : 1);
   BreakingSearch *s = sqlite3_malloc64(sizeof(BreakingSearch));
-  char *at;
+  Carving carving = CARVING_INIT;
   if (s == NULL) return NULL;
   memset(s, 0, sizeof(*s));
-  s->block = sqlite3_malloc64(5 * n * sizeof(double) + 6 * n + 64);
+  lay_out(s, &carving, n);
+  if (carving_alloc(&carving) == SQLITE_OK) s->block = carving.block;
   s->cascade = cascade_new(net->n_companies);
   if (s->block == NULL || s->cascade == NULL) {
     breaking_free(s);
     return NULL;
   }
-  at = s->block;
+  lay_out(s, &carving, n);
   s->bounds.n = net->n_companies;
-  s->bounds.cut_low = carve(&at, n * sizeof(double));
-  s->bounds.cut_high = carve(&at, n * sizeof(double));
-  s->bounds.next_low = carve(&at, n * sizeof(double));
-  s->bounds.next_high = carve(&at, n * sizeof(double));
-  s->spender_cut = carve(&at, n * sizeof(double));
-  s->bounds.default_low = carve(&at, n);
-  s->bounds.default_high = carve(&at, n);
-  s->bounds.next_default_low = carve(&at, n);
-  s->bounds.next_default_high = carve(&at, n);
-  s->spender = carve(&at, n);
-  s->failed = carve(&at, n);
   memcpy(s->spender, spender, (size_t)net->n_companies);
   memcpy(s->failed, params->failed, (size_t)net->n_companies);
   s->net = net;

@@ -20,39 +20,38 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <string.h>
+#include "carve.h"
 #include "cascade.h"
 
+static void lay_out(void *owner, Carving *carving, size_t n) {
+  Cascade *c = owner;
+  c->cut = carve(carving, n, sizeof(double));
+  c->revenue_lost = carve(carving, n, sizeof(double));
+  c->financing_lost = carve(carving, n, sizeof(double));
+  c->credit_loss = carve(carving, n, sizeof(double));
+  c->saved = carve(carving, n, sizeof(double));
+  c->cash_after = carve(carving, n, sizeof(double));
+  c->equity_after = carve(carving, n, sizeof(double));
+  c->next_cut = carve(carving, n, sizeof(double));
+  c->contribution = carve(carving, n, sizeof(double));
+  c->default_round = carve(carving, n, sizeof(int));
+  c->cause = carve(carving, n, sizeof(int));
+  c->touched = carve(carving, n, sizeof(int));
+  c->defaulted = carve(carving, n, 1);
+  c->next_defaulted = carve(carving, n, 1);
+  c->due = carve(carving, n, 1);
+  c->next_due = carve(carving, n, 1);
+}
+
 Cascade *cascade_new(int n) {
-  size_t count = n > 0 ? (size_t)n : 1;
-  size_t doubles = 9 * count * sizeof(double);
-  size_t ints = 3 * count * sizeof(int);
   Cascade *c = sqlite3_malloc64(sizeof(Cascade));
-  char *block;
   if (c == NULL) return NULL;
-  block = sqlite3_malloc64(doubles + ints + 4 * count);
-  if (block == NULL) {
+  memset(c, 0, sizeof(*c));
+  c->n = n;
+  if (carve_all(c, lay_out, n > 0 ? (size_t)n : 1, &c->block) != SQLITE_OK) {
     sqlite3_free(c);
     return NULL;
   }
-  memset(c, 0, sizeof(*c));
-  c->n = n;
-  c->block = block;
-  c->cut = (double *)block;
-  c->revenue_lost = c->cut + count;
-  c->financing_lost = c->revenue_lost + count;
-  c->credit_loss = c->financing_lost + count;
-  c->saved = c->credit_loss + count;
-  c->cash_after = c->saved + count;
-  c->equity_after = c->cash_after + count;
-  c->next_cut = c->equity_after + count;
-  c->contribution = c->next_cut + count;
-  c->default_round = (int *)(block + doubles);
-  c->cause = c->default_round + count;
-  c->touched = c->cause + count;
-  c->defaulted = (unsigned char *)(block + doubles + ints);
-  c->next_defaulted = c->defaulted + count;
-  c->due = c->next_defaulted + count;
-  c->next_due = c->due + count;
   return c;
 }
 

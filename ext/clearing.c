@@ -13,36 +13,36 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <string.h>
+#include "carve.h"
 #include "clearing.h"
 
+static void lay_out(void *owner, Carving *carving, size_t n) {
+  Clearing *c = owner;
+  c->obligation = carve(carving, n, sizeof(double));
+  c->external_assets = carve(carving, n, sizeof(double));
+  c->external_liabilities = carve(carving, n, sizeof(double));
+  c->payment = carve(carving, n, sizeof(double));
+  c->received = carve(carving, n, sizeof(double));
+  c->rhs = carve(carving, n, sizeof(double));
+  c->default_round = carve(carving, n, sizeof(int));
+  c->index = carve(carving, n, sizeof(int));
+  c->low = carve(carving, n, sizeof(int));
+  c->stack = carve(carving, n, sizeof(int));
+  c->call_node = carve(carving, n, sizeof(int));
+  c->call_edge = carve(carving, n, sizeof(int));
+  c->local = carve(carving, n, sizeof(int));
+  c->on_stack = carve(carving, n, 1);
+}
+
 Clearing *clearing_new(int n) {
-  size_t count = n > 0 ? (size_t)n : 1;
-  size_t doubles = 6 * count * sizeof(double), ints = 7 * count * sizeof(int);
   Clearing *c = sqlite3_malloc64(sizeof(Clearing));
-  char *block;
   if (c == NULL) return NULL;
-  block = sqlite3_malloc64(doubles + ints + count);
-  if (block == NULL) {
+  memset(c, 0, sizeof(*c));
+  c->n = n;
+  if (carve_all(c, lay_out, n > 0 ? (size_t)n : 1, &c->block) != SQLITE_OK) {
     sqlite3_free(c);
     return NULL;
   }
-  memset(c, 0, sizeof(*c));
-  c->n = n;
-  c->block = block;
-  c->obligation = (double *)block;
-  c->external_assets = c->obligation + count;
-  c->external_liabilities = c->external_assets + count;
-  c->payment = c->external_liabilities + count;
-  c->received = c->payment + count;
-  c->rhs = c->received + count;
-  c->default_round = (int *)(block + doubles);
-  c->index = c->default_round + count;
-  c->low = c->index + count;
-  c->stack = c->low + count;
-  c->call_node = c->stack + count;
-  c->call_edge = c->call_node + count;
-  c->local = c->call_edge + count;
-  c->on_stack = (unsigned char *)(block + doubles + ints);
   return c;
 }
 

@@ -16,35 +16,34 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <string.h>
+#include "carve.h"
 #include "debtrank.h"
 
 enum { UNDISTRESSED, DISTRESSED, INACTIVE };
 
+static void lay_out(void *owner, Carving *carving, size_t n) {
+  DebtRank *d = owner;
+  d->stress = carve(carving, n, sizeof(double));
+  d->initial = carve(carving, n, sizeof(double));
+  d->next = carve(carving, n, sizeof(double));
+  d->distress_round = carve(carving, n, sizeof(int));
+  d->default_round = carve(carving, n, sizeof(int));
+  d->active = carve(carving, n, sizeof(int));
+  d->next_active = carve(carving, n, sizeof(int));
+  d->touched_list = carve(carving, n, sizeof(int));
+  d->state = carve(carving, n, 1);
+  d->touched = carve(carving, n, 1);
+}
+
 DebtRank *debtrank_new(int n) {
-  size_t count = n > 0 ? (size_t)n : 1;
-  size_t doubles = 3 * count * sizeof(double), ints = 5 * count * sizeof(int);
   DebtRank *d = sqlite3_malloc64(sizeof(DebtRank));
-  char *block;
   if (d == NULL) return NULL;
-  block = sqlite3_malloc64(doubles + ints + 2 * count);
-  if (block == NULL) {
+  memset(d, 0, sizeof(*d));
+  d->n = n;
+  if (carve_all(d, lay_out, n > 0 ? (size_t)n : 1, &d->block) != SQLITE_OK) {
     sqlite3_free(d);
     return NULL;
   }
-  memset(d, 0, sizeof(*d));
-  memset(block, 0, doubles + ints + 2 * count);
-  d->n = n;
-  d->block = block;
-  d->stress = (double *)block;
-  d->initial = d->stress + count;
-  d->next = d->initial + count;
-  d->distress_round = (int *)(block + doubles);
-  d->default_round = d->distress_round + count;
-  d->active = d->default_round + count;
-  d->next_active = d->active + count;
-  d->touched_list = d->next_active + count;
-  d->state = (unsigned char *)(block + doubles + ints);
-  d->touched = d->state + count;
   return d;
 }
 

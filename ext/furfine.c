@@ -9,25 +9,26 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <string.h>
+#include "carve.h"
 #include "furfine.h"
 
+static void lay_out(void *owner, Carving *carving, size_t n) {
+  Furfine *f = owner;
+  f->loss = carve(carving, n, sizeof(double));
+  f->default_round = carve(carving, n, sizeof(int));
+  f->frontier = carve(carving, n, sizeof(int));
+  f->next_frontier = carve(carving, n, sizeof(int));
+}
+
 Furfine *furfine_new(int n) {
-  size_t count = n > 0 ? (size_t)n : 1;
   Furfine *f = sqlite3_malloc64(sizeof(Furfine));
-  char *block;
   if (f == NULL) return NULL;
-  block = sqlite3_malloc64(count * (sizeof(double) + 3 * sizeof(int)));
-  if (block == NULL) {
+  memset(f, 0, sizeof(*f));
+  f->n = n;
+  if (carve_all(f, lay_out, n > 0 ? (size_t)n : 1, &f->block) != SQLITE_OK) {
     sqlite3_free(f);
     return NULL;
   }
-  memset(f, 0, sizeof(*f));
-  f->n = n;
-  f->block = block;
-  f->loss = (double *)block;
-  f->default_round = (int *)(f->loss + count);
-  f->frontier = f->default_round + count;
-  f->next_frontier = f->frontier + count;
   return f;
 }
 

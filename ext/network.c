@@ -10,6 +10,7 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <string.h>
+#include "carve.h"
 #include "network.h"
 
 void builder_init(NetworkBuilder *b) {
@@ -197,15 +198,11 @@ int builder_add_claim(NetworkBuilder *b, int creditor, int debtor, double amount
   return SQLITE_OK;
 }
 
-/* Carves the arrays of a Network out of one block; returns the bytes needed
-** when block is NULL. Doubles first, then ints, then bytes and pointers are
-** aligned by construction (every size is a multiple of 8 up to the bytes). */
-static size_t carve(Network *net, char *block) {
+/* Hands out the arrays of a Network (see carve.h). */
+static void lay_out(Network *net, Carving *carving) {
   size_t n = (size_t)net->n_companies, f = (size_t)net->n_flows;
-  size_t c = (size_t)net->n_claims, at = 0;
-#define CARVE(field, count) \
-  do { if (block) net->field = (void *)(block + at); \
-       at += ((count) * sizeof(*net->field) + 7) & ~(size_t)7; } while (0)
+  size_t c = (size_t)net->n_claims;
+#define CARVE(field, count) net->field = carve(carving, (count), sizeof(*net->field))
   CARVE(name, n); CARVE(kind, n);
   CARVE(revenue, n); CARVE(revenue_inflow, n); CARVE(financing_inflow, n);
   CARVE(outflow, n); CARVE(operating_cf, n); CARVE(capex, n); CARVE(cash, n);
@@ -221,7 +218,6 @@ static size_t carve(Network *net, char *block) {
   CARVE(hash, (size_t)net->hash_size);
   CARVE(has_equity, n); CARVE(in_financing, f);
 #undef CARVE
-  return at;
 }
 
 static void copy_companies(Network *net, const NetworkBuilder *b) {
@@ -337,6 +333,7 @@ static int count_behalf(const NetworkBuilder *b) {
 
 Network *network_build(NetworkBuilder *b) {
   Network *net = sqlite3_malloc64(sizeof(Network));
+  Carving carving = CARVING_INIT;
   if (net == NULL) {
     builder_free(b);
     return NULL;
@@ -348,13 +345,14 @@ Network *network_build(NetworkBuilder *b) {
   net->n_claims = b->n_claims;
   net->hash_size = b->hash_size;
   net->n_behalf = count_behalf(b);
-  net->block = sqlite3_malloc64(carve(net, NULL));
-  if (net->block == NULL) {
+  lay_out(net, &carving);
+  if (carving_alloc(&carving) != SQLITE_OK) {
     sqlite3_free(net);
     builder_free(b);
     return NULL;
   }
-  carve(net, net->block);
+  net->block = carving.block;
+  lay_out(net, &carving);
   net->strings = b->strings;
   b->strings = NULL;
   copy_companies(net, b);

@@ -4,19 +4,25 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <string.h>
+#include "carve.h"
 #include "scenario.h"
 
 int scenario_pct(const char *fn, sqlite3_value *value, double *pct, char **errmsg) {
   return arg_number(fn, "pct", value, 0, 100, pct, errmsg);
 }
 
+static void lay_out(Scenario *s, Carving *carving, size_t n) {
+  s->spender_cut = carve(carving, n, sizeof(double));
+  s->spender = carve(carving, n, 1);
+  s->failed = carve(carving, n, 1);
+}
+
 static int alloc_arrays(Scenario *s) {
   size_t n = (size_t)(s->net->n_companies > 0 ? s->net->n_companies : 1);
-  char *block = sqlite3_malloc64(n * (sizeof(double) + 2));
-  if (block == NULL) return SQLITE_NOMEM;
-  s->spender_cut = (double *)block;
-  s->spender = (unsigned char *)(block + n * sizeof(double));
-  s->failed = s->spender + n;
+  Carving carving = CARVING_INIT;
+  lay_out(s, &carving, n);
+  if (carving_alloc(&carving) != SQLITE_OK) return SQLITE_NOMEM;
+  lay_out(s, &carving, n);
   return SQLITE_OK;
 }
 
