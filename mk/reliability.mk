@@ -44,7 +44,7 @@ fuzz-replay: reliability-deps $(FUZZ_BIN)
 	UBSAN_OPTIONS=print_stacktrace=1 $(FUZZ_BIN) -timeout=10 -runs=0 $(FUZZ_CORPUS)
 
 OOM_BIN = dist/oom/oom
-$(OOM_BIN): tests/oom.c $(SOURCES) $(HEADERS) VERSION
+$(OOM_BIN): tests/oom.c tests/read_file.h $(SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
 	$(CC) $(CORE_FLAGS) -O0 -g -rdynamic -o $@ tests/oom.c $(SOURCES) -lsqlite3 -lm -ldl
 
@@ -54,11 +54,11 @@ oom-test: deps $(OOM_BIN)
 THREADS_BIN = dist/threads/threads
 TSAN_BIN = dist/threads/threads-tsan
 THREAD_SECONDS ?= 8
-$(THREADS_BIN): tests/threads.c $(SOURCES) $(HEADERS) VERSION
+$(THREADS_BIN): tests/threads.c tests/read_file.h $(SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
 	$(CC) $(CORE_FLAGS) -O2 -g -pthread -o $@ tests/threads.c $(SOURCES) -lsqlite3 -lm
 
-$(TSAN_BIN): tests/threads.c $(SOURCES) $(HEADERS) VERSION
+$(TSAN_BIN): tests/threads.c tests/read_file.h $(SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CORE_FLAGS) -O1 -g -fsanitize=thread -pthread -o $@ tests/threads.c $(SOURCES) -lsqlite3 -lm
 
@@ -130,7 +130,7 @@ $(COV_DIR)/core/%.o: ext/%.c $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
 	$(CC) $(CORE_FLAGS) -O0 -g --coverage -c -o $@ $<
 
-$(COV_DIR)/oom: tests/oom.c $(COV_CORE_OBJS)
+$(COV_DIR)/oom: tests/oom.c tests/read_file.h $(COV_CORE_OBJS)
 	$(CC) $(CORE_FLAGS) -O0 -g -rdynamic --coverage -o $@ tests/oom.c $(COV_CORE_OBJS) -lsqlite3 -lm -ldl
 
 coverage-all: coverage $(COV_DIR)/oom

@@ -39,6 +39,7 @@ int sqlite3_aibubble_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routin
 ** address elsewhere in the executable is the extension's. */
 #define DRIVER __attribute__((section("oom_driver")))
 extern const char __start_oom_driver[], __stop_oom_driver[];
+#include "read_file.h"
 
 #define MAX_FRAMES 64
 #define MAX_SITES 4096
@@ -200,22 +201,6 @@ static DRIVER void classify_failure(void) {
 }
 
 /* ---- running one case --------------------------------------------------- */
-
-static DRIVER char *read_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  char *text;
-  long size;
-  if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0) {
-    fprintf(stderr, "oom: cannot read %s\n", path);
-    exit(2);
-  }
-  rewind(f);
-  text = malloc((size_t)size + 1);
-  if (text == NULL || fread(text, 1, (size_t)size, f) != (size_t)size) exit(2);
-  text[size] = 0;
-  fclose(f);
-  return text;
-}
 
 static char *schema_sql, *sample_sql;
 
@@ -473,8 +458,8 @@ int DRIVER main(int argc, char **argv) {
   executable_base = info.dli_fbase;
   executable_path = argv[0];
   install_allocator();
-  schema_sql = read_file(argv[1]);
-  sample_sql = read_file(argv[2]);
+  schema_sql = read_file("oom", argv[1]);
+  sample_sql = read_file("oom", argv[2]);
   add_generic_cases();
   for (i = 0; i < n_cases; i++) test_case(&cases[i]);
   {

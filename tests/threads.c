@@ -25,6 +25,7 @@
 */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
+#include "read_file.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,22 +255,6 @@ static void *reader(void *arg) {
 
 /* ---- main --------------------------------------------------------------- */
 
-static char *read_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  char *text;
-  long size;
-  if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0) {
-    fprintf(stderr, "threads: cannot read %s\n", path);
-    exit(2);
-  }
-  rewind(f);
-  text = malloc((size_t)size + 1);
-  if (text == NULL || fread(text, 1, (size_t)size, f) != (size_t)size) exit(2);
-  text[size] = 0;
-  fclose(f);
-  return text;
-}
-
 static void create_database(void) {
   char *wal = malloc(strlen(db_path) + 5), *shm = malloc(strlen(db_path) + 5);
   sqlite3 *db;
@@ -301,8 +286,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: %s schema.sql sample.sql DBFILE [SECONDS]\n", argv[0]);
     return 2;
   }
-  schema_sql = read_file(argv[1]);
-  sample_sql = read_file(argv[2]);
+  schema_sql = read_file("threads", argv[1]);
+  sample_sql = read_file("threads", argv[2]);
   db_path = argv[3];
   if (argc > 4) seconds = atof(argv[4]);
   if (sqlite3_config(SQLITE_CONFIG_SERIALIZED) != SQLITE_OK || sqlite3_initialize() != SQLITE_OK ||
