@@ -22,6 +22,10 @@ typedef struct Table {
   const char *name;          /* the table's name as given */
   sqlite3_stmt *stmt;
   int column[10];            /* result column of each wanted column */
+  /* The company each reference column named last, with a copy of the name
+  ** ('' when too long to keep): rows often come grouped by payer. */
+  int recent[10];
+  char recent_name[10][32];
   char **errmsg;
   /* The row being read, described only when a message needs it: a
   ** format with two %q (the second may be unused) and its arguments. */
@@ -240,23 +244,65 @@ static int read_company(Table *t, NetworkBuilder *b) {
 
 /* The company a name column refers to; optional columns give NO_COMPANY for
 ** NULL or ''. */
-static int read_reference(Table *t, const NetworkBuilder *b, int k, const char *column,
-                          int optional, int *company) {
-  const char *name = read_text(t, k);
-  if (name == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return SQLITE_NOMEM;
-  if (name == NULL || name[0] == 0) {
-    if (optional) {
-      *company = NO_COMPANY;
-      return SQLITE_OK;
-    }
+/* A column that names a company. */
+typedef struct Reference {
+  int k;                     /* the wanted column */
+  const char *column;        /* its name, for messages */
+  int optional;              /* NULL or '' means none */
+} Reference;
+
+/* The company column k named last, when it is name; else NO_COMPANY. */
+static int recent_company(const Table *t, int k, const char *name) {
+  if (t->recent[k] != NO_COMPANY && strcmp(t->recent_name[k], name) == 0) return t->recent[k];
+  return NO_COMPANY;
+}
+
+static void remember_company(Table *t, int k, const char *name, int company) {
+  size_t length = strlen(name);
+  if (length >= sizeof(t->recent_name[k])) length = 0;
+  memcpy(t->recent_name[k], name, length);
+  t->recent_name[k][length] = 0;
+  t->recent[k] = company;
+}
+
+/* Whether name is missing from a reference column; sets the error unless
+** the column is optional. */
+static int missing_name(Table *t, const Reference *ref, const char *name) {
+  if (name != NULL && name[0] != 0) return 0;
+  if (!ref->optional) {
     *t->errmsg = error_message(t->fn, "%s has a row with %s %s", t->name,
-                               name ? "an empty" : "a NULL", column);
-    return SQLITE_ERROR;
+                               name ? "an empty" : "a NULL", ref->column);
   }
-  *company = builder_find(b, name);
-  if (*company == NO_COMPANY) {
-    *t->errmsg = error_message(t->fn, "%s.%s '%q' is not in companies", t->name, column, name);
-    return SQLITE_ERROR;
+  return 1;
+}
+
+/* Reads the companies that the row's n (at most 3) reference columns name
+** (NO_COMPANY for an optional one left empty). The look-ups start together,
+** so that their memory is fetched in parallel; errors come in column order. */
+static int read_references(Table *t, const NetworkBuilder *b, const Reference *refs, int n,
+                           int *company) {
+  const char *name[3];
+  NameKey key[3];
+  int i;
+  for (i = 0; i < n; i++) {
+    name[i] = read_text(t, refs[i].k);
+    if (name[i] == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return SQLITE_NOMEM;
+    company[i] = name[i] && name[i][0] ? recent_company(t, refs[i].k, name[i]) : NO_COMPANY;
+    if (name[i] && name[i][0] && company[i] == NO_COMPANY) builder_name_key(b, name[i], &key[i]);
+  }
+  for (i = 0; i < n; i++) {
+    if (missing_name(t, &refs[i], name[i])) {
+      if (refs[i].optional) continue;
+      return SQLITE_ERROR;
+    }
+    if (company[i] != NO_COMPANY) continue;
+    company[i] = builder_find_key(b, &key[i]);
+    if (company[i] == NO_COMPANY) {
+      *t->errmsg = error_message(t->fn, "%s.%s '%q' is not in companies", t->name,
+                                 refs[i].column, name[i]);
+      return SQLITE_ERROR;
+    }
+    remember_company(t, refs[i].k, name[i], company[i]);
   }
   return SQLITE_OK;
 }
@@ -266,30 +312,32 @@ static int is_financing(const char *kind) {
 }
 
 static int read_flow(Table *t, NetworkBuilder *b) {
-  int payer, payee, behalf, rc;
+  static const Reference refs[] = {
+    { F_PAYER, "payer", 0 }, { F_PAYEE, "payee", 0 }, { F_BEHALF, "on_behalf_of", 1 }
+  };
+  int company[3], rc;
   double amount;
-  if ((rc = read_reference(t, b, F_PAYER, "payer", 0, &payer)) != SQLITE_OK) return rc;
-  if ((rc = read_reference(t, b, F_PAYEE, "payee", 0, &payee)) != SQLITE_OK) return rc;
-  if ((rc = read_reference(t, b, F_BEHALF, "on_behalf_of", 1, &behalf)) != SQLITE_OK) return rc;
+  if ((rc = read_references(t, b, refs, 3, company)) != SQLITE_OK) return rc;
   t->row_format = "the flow from '%q' to '%q'";
-  t->row_a = b->strings + b->name_offset[payer];
-  t->row_b = b->strings + b->name_offset[payee];
+  t->row_a = read_text(t, F_PAYER);
+  t->row_b = read_text(t, F_PAYEE);
   rc = read_bounded(t, F_AMOUNT, "amount", 0, INFINITY, 0, &amount);
   if (rc != SQLITE_OK) return rc;
-  return builder_add_flow(b, payer, payee, behalf, amount, is_financing(read_text(t, F_KIND)));
+  return builder_add_flow(b, company[0], company[1], company[2], amount,
+                          is_financing(read_text(t, F_KIND)));
 }
 
 static int read_claim(Table *t, NetworkBuilder *b) {
-  int creditor, debtor, rc;
+  static const Reference refs[] = { { K_CREDITOR, "creditor", 0 }, { K_DEBTOR, "debtor", 0 } };
+  int company[2], rc;
   double amount;
-  if ((rc = read_reference(t, b, K_CREDITOR, "creditor", 0, &creditor)) != SQLITE_OK) return rc;
-  if ((rc = read_reference(t, b, K_DEBTOR, "debtor", 0, &debtor)) != SQLITE_OK) return rc;
+  if ((rc = read_references(t, b, refs, 2, company)) != SQLITE_OK) return rc;
   t->row_format = "the claim of '%q' on '%q'";
-  t->row_a = b->strings + b->name_offset[creditor];
-  t->row_b = b->strings + b->name_offset[debtor];
+  t->row_a = read_text(t, K_CREDITOR);
+  t->row_b = read_text(t, K_DEBTOR);
   rc = read_bounded(t, K_AMOUNT, "amount", 0, INFINITY, 0, &amount);
   if (rc != SQLITE_OK) return rc;
-  return builder_add_claim(b, creditor, debtor, amount);
+  return builder_add_claim(b, company[0], company[1], amount);
 }
 
 typedef int (*RowReader)(Table *, NetworkBuilder *);
@@ -297,7 +345,8 @@ typedef int (*RowReader)(Table *, NetworkBuilder *);
 /* Reads every row of one table into the builder. */
 static int read_table(Table *t, const char *const *wanted, int may_be_absent,
                       RowReader read_row, NetworkBuilder *b) {
-  int absent, rc = open_table(t, wanted, may_be_absent, &absent);
+  int absent, rc = open_table(t, wanted, may_be_absent, &absent), k;
+  for (k = 0; k < (int)(sizeof(t->recent) / sizeof(t->recent[0])); k++) t->recent[k] = NO_COMPANY;
   while (rc == SQLITE_OK && !absent) {
     int step = sqlite3_step(t->stmt);
     if (step == SQLITE_DONE) break;

@@ -13,6 +13,12 @@ SQLITE_EXTENSION_INIT3
 #include "carve.h"
 #include "network.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(address) __builtin_prefetch(address)
+#else
+#define PREFETCH(address) ((void)(address))
+#endif
+
 void builder_init(NetworkBuilder *b) {
   memset(b, 0, sizeof(*b));
 }
@@ -52,46 +58,67 @@ static int resize(void *array, size_t count, size_t size) {
   return SQLITE_OK;
 }
 
-static unsigned hash_name(const char *name) {
-  unsigned h = 2166136261u; /* FNV-1a */
-  while (*name) {
-    h ^= (unsigned char)*name++;
+/* FNV-1a of name; *length gets its length. */
+static unsigned hash_name(const char *name, size_t *length) {
+  const char *at = name;
+  unsigned h = 2166136261u;
+  while (*at) {
+    h ^= (unsigned char)*at++;
     h *= 16777619u;
   }
+  *length = (size_t)(at - name);
   return h;
 }
 
-/* Puts company into the first free slot for code. */
-static void hash_insert(NameSlot *hash, int hash_size, int company, unsigned code) {
-  unsigned mask = (unsigned)hash_size - 1, slot = code & mask;
+/* Puts the company of slot `from` into the first free slot for its code. */
+static void hash_insert(BuilderSlot *hash, int hash_size, const BuilderSlot *from) {
+  unsigned mask = (unsigned)hash_size - 1, slot = from->code & mask;
   while (hash[slot].company != NO_COMPANY) slot = (slot + 1) & mask;
-  hash[slot].company = company;
-  hash[slot].code = code;
+  hash[slot] = *from;
 }
 
-int builder_find(const NetworkBuilder *b, const char *name) {
-  unsigned code = hash_name(name), mask = (unsigned)b->hash_size - 1, slot;
+/* Whether slot s holds name, of length bytes and hash code. */
+static int slot_holds(const NetworkBuilder *b, const BuilderSlot *s, const char *name,
+                      size_t length, unsigned code) {
+  size_t head = length < BUILDER_NAME_HEAD ? length : BUILDER_NAME_HEAD;
+  if (s->code != code || s->length != length || memcmp(s->head, name, head) != 0) return 0;
+  return length <= BUILDER_NAME_HEAD ||
+         memcmp(b->strings + b->name_offset[s->company] + BUILDER_NAME_HEAD,
+                name + BUILDER_NAME_HEAD, length - BUILDER_NAME_HEAD) == 0;
+}
+
+void builder_name_key(const NetworkBuilder *b, const char *name, NameKey *key) {
+  key->name = name;
+  key->code = hash_name(name, &key->length);
+  if (b->hash_size > 0) PREFETCH(&b->hash[key->code & ((unsigned)b->hash_size - 1)]);
+}
+
+int builder_find_key(const NetworkBuilder *b, const NameKey *key) {
+  unsigned mask = (unsigned)b->hash_size - 1, slot;
   if (b->hash_size == 0) return NO_COMPANY;
-  for (slot = code & mask; b->hash[slot].company != NO_COMPANY; slot = (slot + 1) & mask) {
-    if (b->hash[slot].code == code &&
-        strcmp(b->strings + b->name_offset[b->hash[slot].company], name) == 0) {
+  for (slot = key->code & mask; b->hash[slot].company != NO_COMPANY; slot = (slot + 1) & mask) {
+    if (slot_holds(b, &b->hash[slot], key->name, key->length, key->code)) {
       return b->hash[slot].company;
     }
   }
   return NO_COMPANY;
 }
 
+int builder_find(const NetworkBuilder *b, const char *name) {
+  NameKey key;
+  builder_name_key(b, name, &key);
+  return builder_find_key(b, &key);
+}
+
 /* Rebuilds the builder's hash at twice the size. */
 static int grow_hash(NetworkBuilder *b) {
   int size = b->hash_size ? b->hash_size * 2 : 64;
-  NameSlot *hash = sqlite3_malloc64((sqlite3_uint64)size * sizeof(NameSlot));
+  BuilderSlot *hash = sqlite3_malloc64((sqlite3_uint64)size * sizeof(BuilderSlot));
   int i;
   if (hash == NULL) return SQLITE_NOMEM;
   for (i = 0; i < size; i++) hash[i].company = NO_COMPANY;
   for (i = 0; i < b->hash_size; i++) {
-    if (b->hash[i].company != NO_COMPANY) {
-      hash_insert(hash, size, b->hash[i].company, b->hash[i].code);
-    }
+    if (b->hash[i].company != NO_COMPANY) hash_insert(hash, size, &b->hash[i]);
   }
   sqlite3_free(b->hash);
   b->hash = hash;
@@ -111,6 +138,18 @@ static int store_string(NetworkBuilder *b, const char *text, size_t *offset) {
   *offset = b->strings_used;
   b->strings_used += length;
   return SQLITE_OK;
+}
+
+/* Puts company i, named name, into the builder's hash. */
+static void add_to_hash(NetworkBuilder *b, int i, const char *name) {
+  BuilderSlot slot;
+  size_t length;
+  memset(&slot, 0, sizeof(slot));
+  slot.code = hash_name(name, &length);
+  slot.company = i;
+  slot.length = (unsigned)length;
+  memcpy(slot.head, name, length < BUILDER_NAME_HEAD ? length : BUILDER_NAME_HEAD);
+  hash_insert(b->hash, b->hash_size, &slot);
 }
 
 static int grow_companies(NetworkBuilder *b) {
@@ -150,7 +189,7 @@ int builder_add_company(NetworkBuilder *b, const CompanyRow *row) {
   b->equity[i] = row->equity;
   b->has_equity[i] = (unsigned char)row->has_equity;
   b->margin[i] = row->margin;
-  hash_insert(b->hash, b->hash_size, i, hash_name(row->name));
+  add_to_hash(b, i, row->name);
   b->n_companies = i + 1;
   return SQLITE_OK;
 }
@@ -236,7 +275,10 @@ static void copy_companies(Network *net, const NetworkBuilder *b) {
   memcpy(net->equity, b->equity, n * sizeof(double));
   memcpy(net->margin, b->margin, n * sizeof(double));
   memcpy(net->has_equity, b->has_equity, n);
-  memcpy(net->hash, b->hash, (size_t)b->hash_size * sizeof(NameSlot));
+  for (i = 0; i < b->hash_size; i++) {
+    net->hash[i].company = b->hash[i].company;
+    net->hash[i].code = b->hash[i].code;
+  }
 }
 
 /* Puts flow i of the builder at position at of the network. */
@@ -383,7 +425,8 @@ void network_release(Network *net) {
 }
 
 int network_find(const Network *net, const char *name) {
-  unsigned code = hash_name(name), mask = (unsigned)net->hash_size - 1, slot;
+  size_t length;
+  unsigned code = hash_name(name, &length), mask = (unsigned)net->hash_size - 1, slot;
   if (net->hash_size == 0) return NO_COMPANY;
   for (slot = code & mask; net->hash[slot].company != NO_COMPANY; slot = (slot + 1) & mask) {
     if (net->hash[slot].code == code && strcmp(net->name[net->hash[slot].company], name) == 0) {

@@ -23,6 +23,18 @@ typedef struct NameSlot {
   unsigned code;
 } NameSlot;
 
+/* A slot of the builder's hash of names, which the loader probes two or
+** three times a flow: the slot keeps the name's length and first bytes, so
+** that a look-up reads one cache line (and the name itself only when it is
+** longer than BUILDER_NAME_HEAD). */
+#define BUILDER_NAME_HEAD 20
+typedef struct BuilderSlot {
+  unsigned code;
+  int company;              /* NO_COMPANY: empty */
+  unsigned length;          /* bytes before the terminator */
+  char head[BUILDER_NAME_HEAD];
+} BuilderSlot;
+
 typedef struct Network {
   int refcount;
   int n_companies;
@@ -95,7 +107,7 @@ typedef struct NetworkBuilder {
   char *strings;
   size_t strings_used, strings_cap;
   int hash_size;
-  NameSlot *hash;
+  BuilderSlot *hash;
 
   int n_flows, cap_flows;
   int *flow_payer, *flow_payee, *flow_behalf;
@@ -119,6 +131,16 @@ void builder_init(NetworkBuilder *b);
 void builder_free(NetworkBuilder *b);
 int builder_add_company(NetworkBuilder *b, const CompanyRow *row);
 int builder_find(const NetworkBuilder *b, const char *name);
+/* The same look-up in two steps, so that a reader can start the look-ups of
+** a row's names together (their memory is fetched in parallel): the key of
+** a name (which must outlive it), then the company it names. */
+typedef struct NameKey {
+  const char *name;
+  size_t length;
+  unsigned code;
+} NameKey;
+void builder_name_key(const NetworkBuilder *b, const char *name, NameKey *key);
+int builder_find_key(const NetworkBuilder *b, const NameKey *key);
 int builder_add_flow(NetworkBuilder *b, int payer, int payee, int behalf,
                      double amount, int financing);
 int builder_add_claim(NetworkBuilder *b, int creditor, int debtor, double amount);
