@@ -9,12 +9,20 @@
 ** required argument gives a plan anyway, and xFilter reports it as an error
 ** that names the function, rather than "no query solution".
 ** xFilter computes the whole result; the cursor walks its rows.
+** An equality on a visible column (WHERE status = 'default') is handed to
+** xFilter too, which skips the rows whose text cannot equal it: SQLite
+** still checks the constraint itself (omit is 0), so only rows that could
+** never pass are skipped (a NULL cell, a TEXT cell that differs from a TEXT
+** value, under the BINARY collation), and fewer rows cross the interface.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "tvf.h"
+
+#define TVF_MAX_FILTERS 8    /* column equalities handed to xFilter */
 
 typedef struct TvfModule {
   const TvfSpec *spec;
@@ -30,7 +38,9 @@ typedef struct TvfCursor {
   sqlite3_vtab_cursor base;
   ResultTable result;
   sqlite3_value *args[TVF_MAX_ARGS];
-  int row;
+  int *rows;                 /* the rows that may match, in order; NULL: all */
+  int n_rows;                /* rows to walk */
+  int at;                    /* position in rows */
 } TvfCursor;
 
 int result_table_init(ResultTable *table, int n_rows, int n_columns, Network *net) {
@@ -93,6 +103,31 @@ static int tvf_disconnect(sqlite3_vtab *vtab) {
   return SQLITE_OK;
 }
 
+/* Hands the usable equalities on visible columns (BINARY collation) to
+** xFilter after the arguments; idxStr lists their columns ("2 0 "). */
+static int pass_column_equalities(const TvfSpec *spec, sqlite3_index_info *info, int n_given) {
+  sqlite3_str *columns = sqlite3_str_new(NULL);
+  int i, n_filters = 0;
+  for (i = 0; i < info->nConstraint && n_filters < TVF_MAX_FILTERS; i++) {
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    const char *collation;
+    if (c->iColumn < 0 || c->iColumn >= spec->n_columns || !c->usable ||
+        c->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    collation = sqlite3_vtab_collation(info, i);
+    if (collation && sqlite3_stricmp(collation, "BINARY") != 0) continue;
+    info->aConstraintUsage[i].argvIndex = ++n_given;
+    sqlite3_str_appendf(columns, "%d ", c->iColumn);
+    n_filters++;
+  }
+  if (sqlite3_str_errcode(columns) != SQLITE_OK) {
+    sqlite3_free(sqlite3_str_finish(columns));
+    return SQLITE_NOMEM;
+  }
+  info->idxStr = sqlite3_str_finish(columns);   /* NULL when empty */
+  info->needToFreeIdxStr = 1;
+  return SQLITE_OK;
+}
+
 static int tvf_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
   const TvfSpec *spec = ((TvfTable *)vtab)->module->spec;
   int usable[TVF_MAX_ARGS], unusable = 0, i, n_given = 0;
@@ -114,6 +149,7 @@ static int tvf_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
       return SQLITE_CONSTRAINT;
     }
   }
+  if (pass_column_equalities(spec, info, n_given) != SQLITE_OK) return SQLITE_NOMEM;
   info->estimatedCost = 1000;
   info->estimatedRows = 1000;
   return SQLITE_OK;
@@ -135,7 +171,10 @@ static void cursor_clear(TvfCursor *c) {
     sqlite3_value_free(c->args[i]);
     c->args[i] = NULL;
   }
-  c->row = 0;
+  sqlite3_free(c->rows);
+  c->rows = NULL;
+  c->n_rows = 0;
+  c->at = 0;
 }
 
 static int tvf_close(sqlite3_vtab_cursor *cursor) {
@@ -186,6 +225,38 @@ static int check_finite(const TvfSpec *spec, ResultTable *result, char **errmsg)
   return SQLITE_OK;
 }
 
+/* Whether a row may pass "column = value": not when its cell is NULL, or
+** TEXT that differs from a TEXT value; any other pair SQLite compares with
+** affinities, so it may pass. */
+static int may_equal(const Cell *cell, sqlite3_value *value) {
+  const char *text;
+  if (cell->type == CELL_NULL) return 0;
+  if (cell->type != CELL_TEXT || sqlite3_value_type(value) != SQLITE_TEXT) return 1;
+  text = (const char *)sqlite3_value_text(value);
+  return text == NULL || strcmp(cell->value.text, text) == 0;
+}
+
+/* Picks the rows that may pass the equalities on visible columns listed in
+** idx_str, whose values are values[]; without any, every row. */
+static int pick_rows(TvfCursor *c, const char *idx_str, sqlite3_value **values, int n_values) {
+  int row, k, column[TVF_MAX_FILTERS], n = 0;
+  const char *at = idx_str;
+  c->n_rows = c->result.n_rows;
+  while (at && *at && n < n_values && n < TVF_MAX_FILTERS) {
+    column[n++] = (int)strtol(at, (char **)&at, 10);
+    while (*at == ' ') at++;
+  }
+  if (n == 0) return SQLITE_OK;
+  c->rows = sqlite3_malloc64((size_t)(c->result.n_rows ? c->result.n_rows : 1) * sizeof(int));
+  if (c->rows == NULL) return SQLITE_NOMEM;
+  c->n_rows = 0;
+  for (row = 0; row < c->result.n_rows; row++) {
+    for (k = 0; k < n && may_equal(result_cell(&c->result, row, column[k]), values[k]); k++) {}
+    if (k == n) c->rows[c->n_rows++] = row;
+  }
+  return SQLITE_OK;
+}
+
 static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_str,
                       int argc, sqlite3_value **argv) {
   TvfCursor *c = (TvfCursor *)cursor;
@@ -193,7 +264,6 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
   const TvfSpec *spec = module->spec;
   char *errmsg = NULL;
   int i, next = 0, rc, type;
-  (void)idx_str;
   cursor_clear(c);
   for (i = 0; i < spec->n_args; i++) {
     if (!(idx_num & (1 << i))) continue;
@@ -214,6 +284,7 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
   }
   rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
   if (rc == SQLITE_OK) rc = check_finite(spec, &c->result, &errmsg);
+  if (rc == SQLITE_OK) rc = pick_rows(c, idx_str, argv + next, argc - next);
   if (rc != SQLITE_OK) {
     result_table_free(&c->result);
     if (rc == SQLITE_NOMEM || (errmsg == NULL && rc == SQLITE_ERROR)) {
@@ -230,13 +301,18 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
 }
 
 static int tvf_next(sqlite3_vtab_cursor *cursor) {
-  ((TvfCursor *)cursor)->row++;
+  ((TvfCursor *)cursor)->at++;
   return SQLITE_OK;
 }
 
 static int tvf_eof(sqlite3_vtab_cursor *cursor) {
   TvfCursor *c = (TvfCursor *)cursor;
-  return c->row >= c->result.n_rows;
+  return c->at >= c->n_rows;
+}
+
+/* The result row the cursor is on. */
+static int current_row(const TvfCursor *c) {
+  return c->rows ? c->rows[c->at] : c->at;
 }
 
 static int tvf_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int column) {
@@ -247,7 +323,7 @@ static int tvf_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int col
     if (arg < TVF_MAX_ARGS && c->args[arg]) sqlite3_result_value(ctx, c->args[arg]);
     return SQLITE_OK;
   }
-  cell = result_cell(&c->result, c->row, column);
+  cell = result_cell(&c->result, current_row(c), column);
   switch (cell->type) {
     case CELL_INTEGER: sqlite3_result_int64(ctx, cell->value.integer); break;
     case CELL_REAL: sqlite3_result_double(ctx, cell->value.real); break;
@@ -258,7 +334,7 @@ static int tvf_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int col
 }
 
 static int tvf_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
-  *rowid = ((TvfCursor *)cursor)->row + 1;
+  *rowid = current_row((const TvfCursor *)cursor) + 1;
   return SQLITE_OK;
 }
 
