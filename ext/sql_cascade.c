@@ -13,14 +13,22 @@
 ** ('failed', 'default', 'stressed' or 'ok'), the round it defaulted in, its
 ** losses and liquidity, its own cut, the main cause of its default, and the
 ** rounds run and whether the cascade converged.
+** The last few cascades of a network are kept (recent.h, at most
+** RECENT_CASCADES and RECENT_BYTES), keyed by the arguments as given and
+** the pct's value, so a repeated call (a Datasette page running a view for
+** its rows, count and facets) reads the one already run.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include "recent.h"
 #include "scenario.h"
 #include "sql_functions.h"
 #include "tvf.h"
 
 #define FN "cascade_shock"
+#define RECENT_MEMO "cascade_shock:recent"
+#define RECENT_CASCADES 4
+#define RECENT_BYTES ((size_t)64 << 20)
 
 enum {
   COL_COMPANY, COL_KIND, COL_STATUS, COL_ROUND, COL_REVENUE, COL_REVENUE_LOST,
@@ -52,27 +60,64 @@ static void fill_row(ResultTable *out, const Cascade *c, const Scenario *s, int 
   cell_integer(&row[COL_CONVERGED], c->converged);
 }
 
+static void free_cascade(void *c) {
+  cascade_free(c);
+}
+
+/* The memo of the network's recent cascades, made when new. */
+static int recent_cascades(Network *net, Recent **recent) {
+  int rc = SQLITE_OK;
+  *recent = network_memo_get(net, RECENT_MEMO);
+  if (*recent == NULL) {
+    *recent = recent_new(RECENT_CASCADES, RECENT_BYTES);
+    rc = *recent ? network_memo_put(net, RECENT_MEMO, *recent, recent_free) : SQLITE_NOMEM;
+    if (rc != SQLITE_OK) *recent = NULL;
+  }
+  return rc;
+}
+
+/* The cascade of scenario s, from the memo or run now and kept there;
+** *unkept is what the memo did not take (too large, or no memory for its
+** key), for the caller to free. */
+static int run_cascade(Scenario *s, sqlite3_value **args, double pct, const Cascade **out,
+                       Cascade **unkept) {
+  Recent *recent;
+  Cascade *c;
+  char *key;
+  int rc = recent_cascades(s->net, &recent);
+  *unkept = NULL;
+  if (rc != SQLITE_OK) return rc;
+  key = sqlite3_mprintf("%s\x1f%s\x1f%.17g", arg_text(args[1]) ? arg_text(args[1]) : "\x01",
+                        arg_text(args[2]) ? arg_text(args[2]) : "\x01", pct);
+  if (key == NULL) return SQLITE_NOMEM;
+  *out = c = recent_get(recent, key);
+  if (c == NULL && (*out = c = cascade_new(s->net->n_companies)) != NULL) {
+    cascade_run(c, s->net, &s->params);
+    if (recent_put(recent, key, c, sizeof(Cascade) + sqlite3_msize(c->block), free_cascade)) {
+      *unkept = c;
+    }
+  }
+  sqlite3_free(key);
+  return c ? SQLITE_OK : SQLITE_NOMEM;
+}
+
 static int cascade_compute(Connection *conn, sqlite3_value **args, ResultTable *out,
                            char **errmsg) {
   Scenario s;
-  Cascade *c;
+  const Cascade *c;
+  Cascade *unkept = NULL;
   double pct;
   int rc = scenario_pct(FN, args[0], &pct, errmsg), j;
   if (rc != SQLITE_OK) return rc;
   rc = scenario_open(conn, FN, args[1], args[2], &s, errmsg);
   if (rc != SQLITE_OK) return rc;
   scenario_set_pct(&s, pct);
-  c = cascade_new(s.net->n_companies);
-  if (c == NULL) {
-    scenario_close(&s);
-    return SQLITE_NOMEM;
-  }
-  cascade_run(c, s.net, &s.params);
-  rc = result_table_init(out, s.net->n_companies, N_COLUMNS, s.net);
+  rc = run_cascade(&s, args, pct, &c, &unkept);
+  if (rc == SQLITE_OK) rc = result_table_init(out, s.net->n_companies, N_COLUMNS, s.net);
   if (rc == SQLITE_OK) {
     for (j = 0; j < s.net->n_companies; j++) fill_row(out, c, &s, j);
   }
-  cascade_free(c);
+  cascade_free(unkept);
   scenario_close(&s);
   return rc;
 }

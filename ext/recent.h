@@ -1,0 +1,32 @@
+/*
+** recent.h: a small memo of the latest results, bounded in count and bytes.
+**
+** cascade_shock keeps its last few cascades of a network here, so that a
+** Datasette page that runs one view several times (rows, count, facets),
+** or a query that reads the same cascade twice, computes it once. The
+** memo lives with the network, so new data never meets an old result.
+** When full, the entry used longest ago goes first.
+*/
+#ifndef AIBUBBLE_RECENT_H
+#define AIBUBBLE_RECENT_H
+
+#include <stddef.h>
+
+typedef struct Recent Recent;
+
+/* A memo of at most capacity entries and budget bytes; NULL when out of
+** memory. */
+Recent *recent_new(int capacity, size_t budget);
+void recent_free(void *recent);
+
+/* The data kept under key, or NULL. */
+void *recent_get(Recent *recent, const char *key);
+
+/* Keeps data (bytes in size, freed by free_data) under a copy of key and
+** returns SQLITE_OK: the memo owns it from then on. Otherwise, SQLITE_TOOBIG
+** when it is larger than the whole budget, or SQLITE_NOMEM, the caller
+** still owns it. */
+int recent_put(Recent *recent, const char *key, void *data, size_t bytes,
+               void (*free_data)(void *));
+
+#endif
