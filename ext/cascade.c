@@ -47,6 +47,7 @@ Cascade *cascade_new(int n) {
   Cascade *c = sqlite3_malloc64(sizeof(Cascade));
   if (c == NULL) return NULL;
   memset(c, 0, sizeof(*c));
+  c->refcount = 1;
   c->n = n;
   if (carve_all(c, lay_out, n > 0 ? (size_t)n : 1, &c->block) != SQLITE_OK) {
     sqlite3_free(c);
@@ -55,8 +56,13 @@ Cascade *cascade_new(int n) {
   return c;
 }
 
+Cascade *cascade_retain(Cascade *c) {
+  c->refcount++;
+  return c;
+}
+
 void cascade_free(Cascade *c) {
-  if (c == NULL) return;
+  if (c == NULL || --c->refcount > 0) return;
   sqlite3_free(c->block);
   sqlite3_free(c);
 }

@@ -33,6 +33,7 @@ typedef struct CascadeParams {
 } CascadeParams;
 
 typedef struct Cascade {
+  int refcount;                  /* cascade_free drops one; the last frees */
   int n;
   int rounds;                    /* rounds run */
   int converged;                 /* 0 when stopped by max_rounds */
@@ -56,8 +57,10 @@ typedef struct Cascade {
   void *block;
 } Cascade;
 
-/* Allocates a Cascade for n companies; NULL when out of memory. */
+/* Allocates a Cascade for n companies, with one reference; NULL when out
+** of memory. cascade_retain adds a reference, cascade_free drops one. */
 Cascade *cascade_new(int n);
+Cascade *cascade_retain(Cascade *c);
 void cascade_free(Cascade *c);
 
 /* Runs the cascade to its fixed point (or max_rounds) and leaves the result

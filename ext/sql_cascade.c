@@ -20,6 +20,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <string.h>
 #include "recent.h"
 #include "scenario.h"
 #include "sql_functions.h"
@@ -37,9 +38,24 @@ enum {
   N_COLUMNS
 };
 
-static void fill_row(ResultTable *out, const Cascade *c, const Scenario *s, int j) {
+/* What the rows are made from: the scenario and its cascade. */
+typedef struct Source {
+  Scenario scenario;
+  Cascade *cascade;
+} Source;
+
+static void free_source(void *p) {
+  Source *source = p;
+  cascade_free(source->cascade);
+  scenario_close(&source->scenario);
+  sqlite3_free(source);
+}
+
+static void make_row(void *p, int j, Cell *row) {
+  const Source *source = p;
+  const Scenario *s = &source->scenario;
+  const Cascade *c = source->cascade;
   const Network *net = s->net;
-  Cell *row = result_cell(out, j, 0);
   double revenue = net->revenue[j];
   cell_text(&row[COL_COMPANY], net->name[j]);
   cell_text(&row[COL_KIND], net->kind[j]);
@@ -76,50 +92,53 @@ static int recent_cascades(Network *net, Recent **recent) {
   return rc;
 }
 
-/* The cascade of scenario s, from the memo or run now and kept there;
-** *unkept is what the memo did not take (too large, or no memory for its
-** key), for the caller to free. */
-static int run_cascade(Scenario *s, sqlite3_value **args, double pct, const Cascade **out,
-                       Cascade **unkept) {
+/* The cascade of scenario s, from the memo or run now and kept there (a
+** failure to keep it only loses the memo); *out holds a reference. */
+static int run_cascade(Scenario *s, sqlite3_value **args, double pct, Cascade **out) {
   Recent *recent;
   Cascade *c;
   char *key;
   int rc = recent_cascades(s->net, &recent);
-  *unkept = NULL;
+  *out = NULL;
   if (rc != SQLITE_OK) return rc;
   key = sqlite3_mprintf("%s\x1f%s\x1f%.17g", arg_text(args[1]) ? arg_text(args[1]) : "\x01",
                         arg_text(args[2]) ? arg_text(args[2]) : "\x01", pct);
   if (key == NULL) return SQLITE_NOMEM;
-  *out = c = recent_get(recent, key);
-  if (c == NULL && (*out = c = cascade_new(s->net->n_companies)) != NULL) {
+  if ((c = recent_get(recent, key)) != NULL) {
+    *out = cascade_retain(c);
+  } else if ((c = cascade_new(s->net->n_companies)) != NULL) {
     cascade_run(c, s->net, &s->params);
-    if (recent_put(recent, key, c, sizeof(Cascade) + sqlite3_msize(c->block), free_cascade)) {
-      *unkept = c;
+    *out = c;
+    if (recent_put(recent, key, cascade_retain(c), sizeof(Cascade) + sqlite3_msize(c->block),
+                   free_cascade) != SQLITE_OK) {
+      cascade_free(c);
     }
   }
   sqlite3_free(key);
-  return c ? SQLITE_OK : SQLITE_NOMEM;
+  return *out ? SQLITE_OK : SQLITE_NOMEM;
 }
 
 static int cascade_compute(Connection *conn, sqlite3_value **args, ResultTable *out,
                            char **errmsg) {
-  Scenario s;
-  const Cascade *c;
-  Cascade *unkept = NULL;
+  Source *source;
   double pct;
-  int rc = scenario_pct(FN, args[0], &pct, errmsg), j;
+  int rc = scenario_pct(FN, args[0], &pct, errmsg);
   if (rc != SQLITE_OK) return rc;
-  rc = scenario_open(conn, FN, args[1], args[2], &s, errmsg);
-  if (rc != SQLITE_OK) return rc;
-  scenario_set_pct(&s, pct);
-  rc = run_cascade(&s, args, pct, &c, &unkept);
-  if (rc == SQLITE_OK) rc = result_table_init(out, s.net->n_companies, N_COLUMNS, s.net);
-  if (rc == SQLITE_OK) {
-    for (j = 0; j < s.net->n_companies; j++) fill_row(out, c, &s, j);
+  if ((source = sqlite3_malloc64(sizeof(Source))) == NULL) return SQLITE_NOMEM;
+  memset(source, 0, sizeof(*source));
+  rc = scenario_open(conn, FN, args[1], args[2], &source->scenario, errmsg);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(source);
+    return rc;
   }
-  cascade_free(unkept);
-  scenario_close(&s);
-  return rc;
+  scenario_set_pct(&source->scenario, pct);
+  rc = run_cascade(&source->scenario, args, pct, &source->cascade);
+  if (rc != SQLITE_OK) {
+    free_source(source);
+    return rc;
+  }
+  return result_table_rows(out, source->scenario.net->n_companies, N_COLUMNS,
+                           source->scenario.net, make_row, source, free_source);
 }
 
 static const TvfSpec cascade_shock_spec = {

@@ -55,14 +55,38 @@ int result_table_init(ResultTable *table, int n_rows, int n_columns, Network *ne
   return SQLITE_OK;
 }
 
+int result_table_rows(ResultTable *table, int n_rows, int n_columns, Network *net,
+                      MakeRow make_row, void *source, void (*free_source)(void *)) {
+  int rc = result_table_init(table, n_columns > 0 ? 1 : 0, n_columns, net);
+  table->source = source;
+  table->free_source = free_source;
+  if (rc != SQLITE_OK) {
+    result_table_free(table);
+    return rc;
+  }
+  table->n_rows = n_rows;
+  table->make_row = make_row;
+  table->made = -1;
+  return SQLITE_OK;
+}
+
 void result_table_free(ResultTable *table) {
   sqlite3_free(table->cells);
   network_release(table->net);
+  if (table->free_source) table->free_source(table->source);
   memset(table, 0, sizeof(*table));
 }
 
 Cell *result_cell(ResultTable *table, int row, int column) {
-  return &table->cells[(size_t)row * (size_t)table->n_columns + (size_t)column];
+  if (table->make_row == NULL) {
+    return &table->cells[(size_t)row * (size_t)table->n_columns + (size_t)column];
+  }
+  if (table->made != row) {
+    memset(table->cells, 0, (size_t)table->n_columns * sizeof(Cell));
+    table->make_row(table->source, row, table->cells);
+    table->made = row;
+  }
+  return &table->cells[column];
 }
 
 void cell_real(Cell *cell, double value) {

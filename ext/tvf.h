@@ -25,10 +25,18 @@ typedef struct Cell {
   } value;
 } Cell;
 
+/* A table made row by row calls this to fill the (NULL) cells of a row. */
+typedef void (*MakeRow)(void *source, int row, Cell *cells);
+
 typedef struct ResultTable {
   int n_rows, n_columns;
-  Cell *cells;               /* n_rows * n_columns, row by row */
+  Cell *cells;               /* n_rows * n_columns, row by row; or, for a
+                             ** table made row by row, the row last made */
   Network *net;              /* keeps the borrowed names alive */
+  MakeRow make_row;          /* NULL: every row is in cells */
+  void *source;              /* make_row's, freed by free_source */
+  void (*free_source)(void *source);
+  int made;                  /* the row in cells, or -1 */
 } ResultTable;
 
 typedef struct TvfSpec {
@@ -48,6 +56,11 @@ int tvf_register(sqlite3 *db, const TvfSpec *spec, Connection *conn);
 
 /* Allocates rows x columns NULL cells and takes a reference on net. */
 int result_table_init(ResultTable *table, int n_rows, int n_columns, Network *net);
+/* A table whose rows make_row makes from source when they are read, so that
+** none is stored; the table owns source (even on failure) and a reference
+** on net. */
+int result_table_rows(ResultTable *table, int n_rows, int n_columns, Network *net,
+                      MakeRow make_row, void *source, void (*free_source)(void *));
 void result_table_free(ResultTable *table);
 Cell *result_cell(ResultTable *table, int row, int column);
 void cell_real(Cell *cell, double value);

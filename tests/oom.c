@@ -370,6 +370,13 @@ static const Case known_cases[] = {
     "SELECT * FROM cascade_shock(50, 'Microsoft',"
     " '{\"recovery\":0.2,\"fail\":[\"OpenAI\"],\"max_rounds\":50,\"passthrough\":0.5}')", NULL },
   { "cascade_shock bad pct", "SELECT * FROM cascade_shock('lots')", NULL },
+  { "cascade_shock pushed equalities",
+    "SELECT rowid, company FROM cascade_shock(50) WHERE status = 'default' AND kind = 'neocloud'",
+    NULL },
+  { "cascade_shock memo, evicted",
+    "SELECT (SELECT count(*) FROM cascade_shock(10)), (SELECT count(*) FROM cascade_shock(20)),"
+    " (SELECT count(*) FROM cascade_shock(30)), (SELECT count(*) FROM cascade_shock(40)),"
+    " (SELECT count(*) FROM cascade_shock(50)), (SELECT count(*) FROM cascade_shock(10))", NULL },
   { "cascade_shock missing table", "SELECT * FROM cascade_shock(10, NULL, '{\"flows\":\"nope\"}')", NULL },
   { "breaking_point", "SELECT breaking_point('CoreWeave')", NULL },
   { "breaking_point all", "SELECT name, breaking_point(name, 'hyperscaler') FROM companies", NULL },
