@@ -20,6 +20,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <math.h>
 #include <string.h>
 #include "recent.h"
 #include "scenario.h"
@@ -51,30 +52,68 @@ static void free_source(void *p) {
   sqlite3_free(source);
 }
 
-static void make_row(void *p, int j, Cell *row) {
+/* lost_share, as the row shows it. */
+static double lost_share(const Network *net, const Cascade *c, int j) {
+  return net->revenue[j] > 0 ? c->revenue_lost[j] / net->revenue[j] : 0;
+}
+
+static void make_cell(void *p, int j, int column, Cell *cell) {
   const Source *source = p;
   const Scenario *s = &source->scenario;
   const Cascade *c = source->cascade;
   const Network *net = s->net;
-  double revenue = net->revenue[j];
-  cell_text(&row[COL_COMPANY], net->name[j]);
-  cell_text(&row[COL_KIND], net->kind[j]);
-  cell_text(&row[COL_STATUS], cascade_status_name(cascade_status(c, &s->params, j)));
-  if (c->default_round[j] >= 0) cell_integer(&row[COL_ROUND], c->default_round[j]);
-  cell_real(&row[COL_REVENUE], revenue);
-  cell_real(&row[COL_REVENUE_LOST], c->revenue_lost[j]);
-  cell_real(&row[COL_LOST_SHARE], revenue > 0 ? c->revenue_lost[j] / revenue : 0);
-  cell_real(&row[COL_FINANCING_LOST], c->financing_lost[j]);
-  cell_real(&row[COL_CREDIT_LOSS], c->credit_loss[j]);
-  cell_real(&row[COL_SAVED], c->saved[j]);
-  cell_real(&row[COL_CASH_BEFORE], net->liquidity_before[j]);
-  cell_real(&row[COL_CASH_AFTER], c->cash_after[j]);
-  if (net->has_equity[j]) cell_real(&row[COL_EQUITY_AFTER], c->equity_after[j]);
-  cell_real(&row[COL_CUT], c->cut[j]);
-  cell_text(&row[COL_CAUSE], cascade_cause_name(c, net, j));
-  cell_integer(&row[COL_ROUNDS], c->rounds);
-  cell_integer(&row[COL_CONVERGED], c->converged);
+  switch (column) {
+    case COL_COMPANY: cell_text(cell, net->name[j]); break;
+    case COL_KIND: cell_text(cell, net->kind[j]); break;
+    case COL_STATUS: cell_text(cell, cascade_status_name(cascade_status(c, &s->params, j))); break;
+    case COL_ROUND: if (c->default_round[j] >= 0) cell_integer(cell, c->default_round[j]); break;
+    case COL_REVENUE: cell_real(cell, net->revenue[j]); break;
+    case COL_REVENUE_LOST: cell_real(cell, c->revenue_lost[j]); break;
+    case COL_LOST_SHARE: cell_real(cell, lost_share(net, c, j)); break;
+    case COL_FINANCING_LOST: cell_real(cell, c->financing_lost[j]); break;
+    case COL_CREDIT_LOSS: cell_real(cell, c->credit_loss[j]); break;
+    case COL_SAVED: cell_real(cell, c->saved[j]); break;
+    case COL_CASH_BEFORE: cell_real(cell, net->liquidity_before[j]); break;
+    case COL_CASH_AFTER: cell_real(cell, c->cash_after[j]); break;
+    case COL_EQUITY_AFTER: if (net->has_equity[j]) cell_real(cell, c->equity_after[j]); break;
+    case COL_CUT: cell_real(cell, c->cut[j]); break;
+    case COL_CAUSE: cell_text(cell, cascade_cause_name(c, net, j)); break;
+    case COL_ROUNDS: cell_integer(cell, c->rounds); break;
+    case COL_CONVERGED: cell_integer(cell, c->converged); break;
+  }
 }
+
+/* Whether every REAL of row j is finite, read straight from the arrays. */
+static int row_finite(const Source *source, int j) {
+  const Network *net = source->scenario.net;
+  const Cascade *c = source->cascade;
+  return isfinite(net->revenue[j]) && isfinite(c->revenue_lost[j]) &&
+         isfinite(lost_share(net, c, j)) && isfinite(c->financing_lost[j]) &&
+         isfinite(c->credit_loss[j]) && isfinite(c->saved[j]) &&
+         isfinite(net->liquidity_before[j]) && isfinite(c->cash_after[j]) &&
+         isfinite(c->cut[j]) && (!net->has_equity[j] || isfinite(c->equity_after[j]));
+}
+
+static int find_nonfinite(void *p, int *row, int *column) {
+  const Source *source = p;
+  int j, k;
+  for (j = 0; j < source->cascade->n; j++) {
+    if (row_finite(source, j)) continue;
+    for (k = 0; k < N_COLUMNS; k++) {
+      Cell cell;
+      memset(&cell, 0, sizeof(cell));
+      make_cell(p, j, k, &cell);
+      if (cell.type == CELL_REAL && !isfinite(cell.value.real)) {
+        *row = j;
+        *column = k;
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+static const CellSource cell_source = { make_cell, find_nonfinite, free_source };
 
 static void free_cascade(void *c) {
   cascade_free(c);
@@ -137,8 +176,9 @@ static int cascade_compute(Connection *conn, sqlite3_value **args, ResultTable *
     free_source(source);
     return rc;
   }
-  return result_table_rows(out, source->scenario.net->n_companies, N_COLUMNS,
-                           source->scenario.net, make_row, source, free_source);
+  result_table_cells(out, source->scenario.net->n_companies, N_COLUMNS, source->scenario.net,
+                     &cell_source, source);
+  return SQLITE_OK;
 }
 
 static const TvfSpec cascade_shock_spec = {

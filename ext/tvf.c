@@ -55,38 +55,34 @@ int result_table_init(ResultTable *table, int n_rows, int n_columns, Network *ne
   return SQLITE_OK;
 }
 
-int result_table_rows(ResultTable *table, int n_rows, int n_columns, Network *net,
-                      MakeRow make_row, void *source, void (*free_source)(void *)) {
-  int rc = result_table_init(table, n_columns > 0 ? 1 : 0, n_columns, net);
-  table->source = source;
-  table->free_source = free_source;
-  if (rc != SQLITE_OK) {
-    result_table_free(table);
-    return rc;
-  }
+void result_table_cells(ResultTable *table, int n_rows, int n_columns, Network *net,
+                        const CellSource *kind, void *source) {
+  memset(table, 0, sizeof(*table));
   table->n_rows = n_rows;
-  table->make_row = make_row;
-  table->made = -1;
-  return SQLITE_OK;
+  table->n_columns = n_columns;
+  table->net = network_retain(net);
+  table->kind = kind;
+  table->source = source;
 }
 
 void result_table_free(ResultTable *table) {
   sqlite3_free(table->cells);
   network_release(table->net);
-  if (table->free_source) table->free_source(table->source);
+  if (table->kind) table->kind->free_source(table->source);
   memset(table, 0, sizeof(*table));
 }
 
 Cell *result_cell(ResultTable *table, int row, int column) {
-  if (table->make_row == NULL) {
-    return &table->cells[(size_t)row * (size_t)table->n_columns + (size_t)column];
-  }
-  if (table->made != row) {
-    memset(table->cells, 0, (size_t)table->n_columns * sizeof(Cell));
-    table->make_row(table->source, row, table->cells);
-    table->made = row;
-  }
-  return &table->cells[column];
+  return &table->cells[(size_t)row * (size_t)table->n_columns + (size_t)column];
+}
+
+/* A cell of either kind of table, to read. */
+static Cell cell_at(ResultTable *table, int row, int column) {
+  Cell cell;
+  if (table->kind == NULL) return *result_cell(table, row, column);
+  memset(&cell, 0, sizeof(cell));
+  table->kind->make_cell(table->source, row, column, &cell);
+  return cell;
 }
 
 void cell_real(Cell *cell, double value) {
@@ -224,40 +220,54 @@ static char *column_name(const TvfSpec *spec, int k) {
 /* A NaN or infinite REAL in the result (the input's numbers were too large
 ** or too small for a double) is an error naming the column and the row's
 ** first text, never a silent NULL or Inf. */
-static int check_finite(const TvfSpec *spec, ResultTable *result, char **errmsg) {
-  int row, k;
-  for (row = 0; row < result->n_rows; row++) {
+/* The first row and column whose REAL is not finite: 1, or 0 when none. */
+static int find_nonfinite(ResultTable *result, int *row, int *column) {
+  int i, k;
+  if (result->kind) return result->kind->find_nonfinite(result->source, row, column);
+  for (i = 0; i < result->n_rows; i++) {
     for (k = 0; k < result->n_columns; k++) {
-      const Cell *cell = result_cell(result, row, k);
-      const char *label = NULL;
-      char *column;
-      int i;
-      if (cell->type != CELL_REAL || isfinite(cell->value.real)) continue;
-      for (i = 0; i < result->n_columns && label == NULL; i++) {
-        if (result_cell(result, row, i)->type == CELL_TEXT) label = result_cell(result, row, i)->value.text;
+      const Cell *cell = result_cell(result, i, k);
+      if (cell->type == CELL_REAL && !isfinite(cell->value.real)) {
+        *row = i;
+        *column = k;
+        return 1;
       }
-      column = column_name(spec, k);
-      if (column) {
-        *errmsg = sqlite3_mprintf("%s: %s of '%q' is not a finite number (the input's numbers"
-                                  " are too large or too small for a double)",
-                                  spec->name, column, label ? label : "?");
-      }
-      sqlite3_free(column);
-      return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
     }
   }
-  return SQLITE_OK;
+  return 0;
+}
+
+/* A NaN or infinite REAL in the result (the input's numbers were too large
+** or too small for a double) is an error naming the column and the row's
+** first text, never a silent NULL or Inf. */
+static int check_finite(const TvfSpec *spec, ResultTable *result, char **errmsg) {
+  const char *label = NULL;
+  char *column_text;
+  int row, column, i;
+  if (!find_nonfinite(result, &row, &column)) return SQLITE_OK;
+  for (i = 0; i < result->n_columns && label == NULL; i++) {
+    Cell cell = cell_at(result, row, i);
+    if (cell.type == CELL_TEXT) label = cell.value.text;
+  }
+  column_text = column_name(spec, column);
+  if (column_text) {
+    *errmsg = sqlite3_mprintf("%s: %s of '%q' is not a finite number (the input's numbers"
+                              " are too large or too small for a double)",
+                              spec->name, column_text, label ? label : "?");
+  }
+  sqlite3_free(column_text);
+  return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 /* Whether a row may pass "column = value": not when its cell is NULL, or
 ** TEXT that differs from a TEXT value; any other pair SQLite compares with
 ** affinities, so it may pass. */
-static int may_equal(const Cell *cell, sqlite3_value *value) {
+static int may_equal(Cell cell, sqlite3_value *value) {
   const char *text;
-  if (cell->type == CELL_NULL) return 0;
-  if (cell->type != CELL_TEXT || sqlite3_value_type(value) != SQLITE_TEXT) return 1;
+  if (cell.type == CELL_NULL) return 0;
+  if (cell.type != CELL_TEXT || sqlite3_value_type(value) != SQLITE_TEXT) return 1;
   text = (const char *)sqlite3_value_text(value);
-  return text == NULL || strcmp(cell->value.text, text) == 0;
+  return text == NULL || strcmp(cell.value.text, text) == 0;
 }
 
 /* Picks the rows that may pass the equalities on visible columns listed in
@@ -275,7 +285,7 @@ static int pick_rows(TvfCursor *c, const char *idx_str, sqlite3_value **values, 
   if (c->rows == NULL) return SQLITE_NOMEM;
   c->n_rows = 0;
   for (row = 0; row < c->result.n_rows; row++) {
-    for (k = 0; k < n && may_equal(result_cell(&c->result, row, column[k]), values[k]); k++) {}
+    for (k = 0; k < n && may_equal(cell_at(&c->result, row, column[k]), values[k]); k++) {}
     if (k == n) c->rows[c->n_rows++] = row;
   }
   return SQLITE_OK;
@@ -341,17 +351,17 @@ static int current_row(const TvfCursor *c) {
 
 static int tvf_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int column) {
   TvfCursor *c = (TvfCursor *)cursor;
-  const Cell *cell;
+  Cell cell;
   if (column >= c->result.n_columns) {
     int arg = column - c->result.n_columns;
     if (arg < TVF_MAX_ARGS && c->args[arg]) sqlite3_result_value(ctx, c->args[arg]);
     return SQLITE_OK;
   }
-  cell = result_cell(&c->result, current_row(c), column);
-  switch (cell->type) {
-    case CELL_INTEGER: sqlite3_result_int64(ctx, cell->value.integer); break;
-    case CELL_REAL: sqlite3_result_double(ctx, cell->value.real); break;
-    case CELL_TEXT: sqlite3_result_text(ctx, cell->value.text, -1, SQLITE_STATIC); break;
+  cell = cell_at(&c->result, current_row(c), column);
+  switch (cell.type) {
+    case CELL_INTEGER: sqlite3_result_int64(ctx, cell.value.integer); break;
+    case CELL_REAL: sqlite3_result_double(ctx, cell.value.real); break;
+    case CELL_TEXT: sqlite3_result_text(ctx, cell.value.text, -1, SQLITE_STATIC); break;
     case CELL_NULL: break;
   }
   return SQLITE_OK;

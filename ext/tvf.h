@@ -25,18 +25,23 @@ typedef struct Cell {
   } value;
 } Cell;
 
-/* A table made row by row calls this to fill the (NULL) cells of a row. */
-typedef void (*MakeRow)(void *source, int row, Cell *cells);
+/* A table made cell by cell, as SQLite reads it, from a source (see
+** result_table_cells): the kind of source says how. */
+typedef struct CellSource {
+  /* Sets the (NULL) cell of row and column. */
+  void (*make_cell)(void *source, int row, int column, Cell *cell);
+  /* The first row, and its column, whose REAL is NaN or infinite: returns
+  ** 1 and sets them, or 0 when every one is finite. */
+  int (*find_nonfinite)(void *source, int *row, int *column);
+  void (*free_source)(void *source);
+} CellSource;
 
 typedef struct ResultTable {
   int n_rows, n_columns;
-  Cell *cells;               /* n_rows * n_columns, row by row; or, for a
-                             ** table made row by row, the row last made */
+  Cell *cells;               /* n_rows * n_columns, row by row; NULL when made */
   Network *net;              /* keeps the borrowed names alive */
-  MakeRow make_row;          /* NULL: every row is in cells */
-  void *source;              /* make_row's, freed by free_source */
-  void (*free_source)(void *source);
-  int made;                  /* the row in cells, or -1 */
+  const CellSource *kind;    /* a table made cell by cell: how, and from what */
+  void *source;
 } ResultTable;
 
 typedef struct TvfSpec {
@@ -56,12 +61,12 @@ int tvf_register(sqlite3 *db, const TvfSpec *spec, Connection *conn);
 
 /* Allocates rows x columns NULL cells and takes a reference on net. */
 int result_table_init(ResultTable *table, int n_rows, int n_columns, Network *net);
-/* A table whose rows make_row makes from source when they are read, so that
-** none is stored; the table owns source (even on failure) and a reference
-** on net. */
-int result_table_rows(ResultTable *table, int n_rows, int n_columns, Network *net,
-                      MakeRow make_row, void *source, void (*free_source)(void *));
+/* A table whose cells are made from source as they are read, so that none
+** is stored; it owns source (from then on) and a reference on net. */
+void result_table_cells(ResultTable *table, int n_rows, int n_columns, Network *net,
+                        const CellSource *kind, void *source);
 void result_table_free(ResultTable *table);
+/* The cell to fill, in a table made by result_table_init. */
 Cell *result_cell(ResultTable *table, int row, int column);
 void cell_real(Cell *cell, double value);
 void cell_integer(Cell *cell, sqlite3_int64 value);
