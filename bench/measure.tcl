@@ -7,15 +7,24 @@
 #
 # Prints one line, a Tcl dict; times are in seconds, of the wall clock.
 #   extension  flows, companies; scan: SELECT sum(amount) FROM flows (best
-#              of 5, after one untimed read); cold: the first cascade_shock(30)
+#              of 5, after one untimed read); column_scan: the same, reading
+#              every column the model reads (count(payer), ...); cold: the
+#              first cascade_shock(30)
 #              on a new connection (best of 3 connections), with its
 #              defaults, revenue_lost, rounds; warm: cascade_shock(31..35) on
-#              the last of them (best); sweep: the README's 101-point sweep
+#              the last of them (best); repeat: cascade_shock(35) again, which
+#              the memo of recent cascades answers (best of 3); round: what
+#              one more round of the cascade costs, (t8 - t4) / 4 where tN is
+#              a call stopped after N rounds (max_rounds, best of 3 pcts
+#              each); sweep: the
+#              README's 101-point sweep
 #              on a new connection; exposure: SELECT name, exposure(name)
 #              FROM companies on a connection whose network is cached;
 #              network_bytes: SQLite memory kept after a cold call (on a
-#              connection whose page cache was filled first); load_peak_bytes:
-#              the most SQLite memory held during it; peak_rss_kb: VmHWM
+#              connection whose page cache was filled first), less the
+#              cascade it keeps in its memo; memo_bytes: that cascade, as a
+#              second call with another pct adds it; load_peak_bytes: the
+#              most SQLite memory held during the cold call; peak_rss_kb: VmHWM
 #   breaking   breaking: SELECT name, breaking_point(name) FROM companies on
 #              a new connection; broken: companies with a breaking point
 #   baseline   baseline: bench/baseline.tcl's plain SQL cascade at 30%, or
@@ -65,6 +74,13 @@ set SWEEP {
   WITH RECURSIVE p(v) AS (SELECT 0 UNION ALL SELECT v + 1 FROM p WHERE v < 100)
   SELECT v, (SELECT count(*) FROM cascade_shock(p.v) WHERE status = 'default') FROM p
 }
+set STOPPED {
+  SELECT count(*) FROM cascade_shock($pct, NULL, json_object('max_rounds', CAST($stop_after AS INTEGER)))
+  WHERE status = 'default'
+}
+set COLUMN_SCAN {
+  SELECT count(payer), count(payee), count(kind), total(amount), count(on_behalf_of) FROM flows
+}
 set EXPOSURE_ALL {SELECT count(e), total(e) FROM (SELECT name, exposure(name) AS e FROM companies)}
 set BREAKING_ALL {
   SELECT count(b), total(b) FROM (SELECT name, breaking_point(name) AS b FROM companies)
@@ -79,6 +95,10 @@ proc measure_extension {file} {
   for {set i 0} {$i < 5} {incr i} {
     lappend scans [seconds {db eval {SELECT sum(amount) FROM flows}}]
   }
+  set column_scans {}
+  for {set i 0} {$i < 3} {incr i} {
+    lappend column_scans [seconds {db eval $::COLUMN_SCAN}]
+  }
   set pct 30
   set colds {}
   for {set i 0} {$i < 3} {incr i} {
@@ -91,18 +111,29 @@ proc measure_extension {file} {
   foreach pct {31 32 33 34 35} {
     lappend warms [seconds {warm eval $::CASCADE}]
   }
+  set repeats {}
+  for {set i 0} {$i < 3} {incr i} {
+    lappend repeats [seconds {warm eval $::CASCADE}]
+  }
+  set stopped(4) {}
+  set stopped(8) {}
+  foreach {stop_after pct} {4 41 8 42 4 43 8 44 4 45 8 46} {
+    lappend stopped($stop_after) [seconds {warm eval $::STOPPED}]
+  }
+  set round [expr {([best $stopped(8)] - [best $stopped(4)]) / 4}]
   set exposure [seconds {warm eval $::EXPOSURE_ALL}]
   warm close
   open_db sweep $file
   set sweep [seconds {sweep eval $::SWEEP}]
   set sweep_at_30 [lindex $::last 61]
   sweep close
-  lassign [network_memory $file] network_bytes load_peak_bytes
+  lassign [network_memory $file] network_bytes memo_bytes load_peak_bytes
   db close
   return [dict create flows $flows companies $companies scan [best $scans] \
-            cold [best $colds] warm [best $warms] sweep $sweep exposure $exposure \
+            column_scan [best $column_scans] cold [best $colds] warm [best $warms] \
+            repeat [best $repeats] round $round sweep $sweep exposure $exposure \
             defaults $defaults revenue_lost $revenue_lost rounds $rounds \
-            sweep_defaults_at_30 $sweep_at_30 network_bytes $network_bytes \
+            sweep_defaults_at_30 $sweep_at_30 network_bytes $network_bytes memo_bytes $memo_bytes \
             load_peak_bytes $load_peak_bytes peak_rss_kb [peak_rss_kb]]
 }
 
@@ -122,8 +153,11 @@ proc network_memory {file} {
   mem eval $::CASCADE
   set after [mem onecolumn {SELECT bench_memory_used()}]
   set peak [mem onecolumn {SELECT bench_memory_highwater(0)}]
+  set pct 31
+  mem eval $::CASCADE
+  set memo [expr {[mem onecolumn {SELECT bench_memory_used()}] - $after}]
   mem close
-  return [list [expr {$after - $before}] [expr {$peak - $before}]]
+  return [list [expr {$after - $before - $memo}] $memo [expr {$peak - $before}]]
 }
 
 proc measure_breaking {file} {
