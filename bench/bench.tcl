@@ -304,7 +304,6 @@ proc targets_table {rows} {
   set big [row_for $rows 1000000]
   if {$big ne ""} {
     set at "[count_text [dict get $big flows]] flows"
-    set big_rounds [dict get $big rounds]
     foreach {what key base limit} {
       "cold cascade_shock / scan" cold scan 2
       "warm cascade_shock / scan" warm scan 0.1
@@ -313,18 +312,16 @@ proc targets_table {rows} {
       set r [ratio [value $big $key] [value $big $base]]
       lappend out [list "$what, $at" "<= ${limit}x" [ratio_text $r] [verdict $r $limit]]
     }
-    set r [ratio [value $big cold] [value $big column_scan]]
-    lappend out [list "cold / a scan of every column the model reads, $at" "" \
-                   [ratio_text $r] "reported"]
-    set r [ratio [value $big round] [value $big scan]]
-    lappend out [list "one round of the cascade / scan ($big_rounds rounds a call), $at" "" \
-                   [ratio_text $r] "reported"]
-    set r [ratio [value $big repeat] [value $big scan]]
-    lappend out [list "repeated call, same arguments (memo) / scan, $at" "" \
-                   [ratio_text $r] "reported"]
-    set r [ratio [value $big exposure] [value $big scan]]
-    lappend out [list "exposure for every company / scan, $at" "once per data version" \
-                   [ratio_text $r] "reported"]
+    set big_rounds [dict get $big rounds]
+    foreach {what key base limit} [list \
+      "cold / a scan of every column the model reads" cold column_scan "" \
+      "one round of the cascade / scan ($big_rounds rounds a call)" round scan "" \
+      "repeated call, same arguments (memo) / scan" repeat scan "" \
+      "exposure for every company / scan" exposure scan "once per data version" \
+    ] {
+      set r [ratio [value $big $key] [value $big $base]]
+      lappend out [list "$what, $at" $limit [ratio_text $r] "reported"]
+    }
   }
   set mid [row_for $rows 100000]
   if {$mid ne ""} {
