@@ -119,10 +119,11 @@ static int data_stamp(sqlite3 *db, char **stamp) {
 }
 
 static char *cache_key(const TableNames *names) {
-  return sqlite3_mprintf("%s\x1f%s\x1f%s",
-                         names->companies ? names->companies : "",
-                         names->flows ? names->flows : "",
-                         names->claims ? names->claims : "");
+  const char *texts[3];
+  texts[0] = names->companies;
+  texts[1] = names->flows;
+  texts[2] = names->claims;
+  return network_memo_key("tables", 3, texts);
 }
 
 /* The slot to fill: an empty one, else the least recently used. */

@@ -436,6 +436,21 @@ int network_find(const Network *net, const char *name) {
   return NO_COMPANY;
 }
 
+char *network_memo_key(const char *what, int n, const char *const *texts) {
+  sqlite3_str *key = sqlite3_str_new(NULL);
+  int i;
+  sqlite3_str_appendall(key, what);
+  for (i = 0; i < n; i++) {
+    if (texts[i] == NULL) sqlite3_str_appendall(key, "|-");
+    else sqlite3_str_appendf(key, "|%d:%s", (int)strlen(texts[i]), texts[i]);
+  }
+  if (sqlite3_str_errcode(key) != SQLITE_OK) {
+    sqlite3_free(sqlite3_str_finish(key));
+    return NULL;
+  }
+  return sqlite3_str_finish(key);
+}
+
 void *network_memo_get(const Network *net, const char *key) {
   const Memo *memo;
   for (memo = net->memo; memo; memo = memo->next) {

@@ -151,6 +151,11 @@ Network *network_retain(Network *net);
 void network_release(Network *net);
 int network_find(const Network *net, const char *name);
 
+/* A key made of what and the n texts (NULL allowed), each written with its
+** length, so that different lists never give the same key; NULL when out
+** of memory. */
+char *network_memo_key(const char *what, int n, const char *const *texts);
+
 /* The data memoized under key, or NULL. */
 void *network_memo_get(const Network *net, const char *key);
 /* Keeps data (taking ownership, even on failure) under a copy of key;

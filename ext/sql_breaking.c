@@ -20,9 +20,11 @@ SQLITE_EXTENSION_INIT3
 
 /* The search memoized for these arguments, made when new. */
 static int search_for(Scenario *s, sqlite3_value **argv, int argc, BreakingSearch **search) {
-  char *key = sqlite3_mprintf("breaking_point\x1f%s\x1f%s",
-                              argc > 1 && arg_text(argv[1]) ? arg_text(argv[1]) : "\x01",
-                              argc > 2 && arg_text(argv[2]) ? arg_text(argv[2]) : "\x01");
+  const char *texts[2];
+  char *key;
+  texts[0] = argc > 1 ? arg_text(argv[1]) : NULL;
+  texts[1] = argc > 2 ? arg_text(argv[2]) : NULL;
+  key = network_memo_key("breaking_point", 2, texts);
   int rc = SQLITE_OK;
   if (key == NULL) return SQLITE_NOMEM;
   *search = network_memo_get(s->net, key);

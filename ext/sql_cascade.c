@@ -134,14 +134,18 @@ static int recent_cascades(Network *net, Recent **recent) {
 /* The cascade of scenario s, from the memo or run now and kept there (a
 ** failure to keep it only loses the memo); *out holds a reference. */
 static int run_cascade(Scenario *s, sqlite3_value **args, double pct, Cascade **out) {
+  const char *texts[3];
   Recent *recent;
   Cascade *c;
-  char *key;
+  char *key, *pct_text;
   int rc = recent_cascades(s->net, &recent);
   *out = NULL;
   if (rc != SQLITE_OK) return rc;
-  key = sqlite3_mprintf("%s\x1f%s\x1f%.17g", arg_text(args[1]) ? arg_text(args[1]) : "\x01",
-                        arg_text(args[2]) ? arg_text(args[2]) : "\x01", pct);
+  texts[0] = arg_text(args[1]);
+  texts[1] = arg_text(args[2]);
+  if ((texts[2] = pct_text = sqlite3_mprintf("%.17g", pct)) == NULL) return SQLITE_NOMEM;
+  key = network_memo_key("cascade_shock", 3, texts);
+  sqlite3_free(pct_text);
   if (key == NULL) return SQLITE_NOMEM;
   if ((c = recent_get(recent, key)) != NULL) {
     *out = cascade_retain(c);

@@ -49,7 +49,7 @@ static int solve_all(sqlite3 *db, const Network *net, const char *core,
 /* The exposures memoized with the network for this core, solved if new. */
 static int exposures_for(sqlite3 *db, Network *net, const char *core,
                          const double **exposure, char **errmsg) {
-  char *key = sqlite3_mprintf("exposure\x1f%s", core ? core : "\x01");
+  char *key = network_memo_key("exposure", 1, &core);
   double *solved;
   int rc = SQLITE_OK;
   if (key == NULL) return SQLITE_NOMEM;
