@@ -5,8 +5,8 @@
 ** the companies with e + r < pbar join the defaulters; the defaulters'
 ** payments are solved anew. Their system p_D = alpha e_D + beta r_D(p)
 ** splits along the strongly connected components of the claims among
-** defaulters (Tarjan's algorithm, iterative); a component depends only on
-** the components it holds claims on, which Tarjan's algorithm emits first.
+** defaulters (scc.h); a component depends only on the components it holds
+** claims on, which come first.
 ** Payments only fall from one round to the next, so the last round's p is
 ** an upper bound that the sweeps start from, and defaulters stay defaulters.
 */
@@ -15,6 +15,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "carve.h"
 #include "clearing.h"
+#include "scc.h"
 
 static void lay_out(void *owner, Carving *carving, size_t n) {
   Clearing *c = owner;
@@ -25,13 +26,7 @@ static void lay_out(void *owner, Carving *carving, size_t n) {
   c->received = carve(carving, n, sizeof(double));
   c->rhs = carve(carving, n, sizeof(double));
   c->default_round = carve(carving, n, sizeof(int));
-  c->index = carve(carving, n, sizeof(int));
-  c->low = carve(carving, n, sizeof(int));
-  c->stack = carve(carving, n, sizeof(int));
-  c->call_node = carve(carving, n, sizeof(int));
-  c->call_edge = carve(carving, n, sizeof(int));
   c->local = carve(carving, n, sizeof(int));
-  c->on_stack = carve(carving, n, 1);
 }
 
 Clearing *clearing_new(int n) {
@@ -63,7 +58,6 @@ static void setup(Clearing *c, const Network *net, const ClaimMatrix *a, const C
     c->payment[i] = c->obligation[i];
     c->default_round[i] = -1;
     c->local[i] = -1;
-    c->on_stack[i] = 0;
   }
   c->rounds = 0;
   c->converged = 1;
@@ -229,64 +223,35 @@ static int solve_component(Clearing *c, const ClaimMatrix *a, const ClearingPara
   return rc;
 }
 
-static void visit(Clearing *c, int v, int *counter, int *top) {
-  c->index[v] = c->low[v] = (*counter)++;
-  c->stack[(*top)++] = v;
-  c->on_stack[v] = 1;
+/* The claims among defaulters, for scc_walk. */
+typedef struct Defaulters {
+  Clearing *c;
+  const ClaimMatrix *a;
+  const ClearingParams *p;
+} Defaulters;
+
+static int is_defaulter(void *context, int i) {
+  return ((Defaulters *)context)->c->default_round[i] >= 0;
 }
 
-/* Pops the component rooted at v off Tarjan's stack and solves it. */
-static int pop_component(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
-                         int v, int *top) {
-  int start = *top - 1, r;
-  while (c->stack[start] != v) start--;
-  for (r = start; r < *top; r++) c->on_stack[c->stack[r]] = 0;
-  r = solve_component(c, a, p, c->stack + start, *top - start);
-  *top = start;
-  return r;
+/* Claim e of i counts when its debtor defaults too (others pay in full). */
+static int on_defaulter(void *context, int i, int e) {
+  Defaulters *d = context;
+  (void)i;
+  return d->c->default_round[d->a->row_debtor[e]] >= 0;
 }
 
-/* Tarjan's algorithm from root over the claims among defaulters, with an
-** explicit call stack; solves each component as it is completed. */
-static int strong_connect(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
-                          int root, int *counter, int *top) {
-  int depth = 1, rc = SQLITE_OK;
-  visit(c, root, counter, top);
-  c->call_node[0] = root;
-  c->call_edge[0] = a->row_start[root];
-  while (depth > 0 && rc == SQLITE_OK) {
-    int v = c->call_node[depth - 1], e = c->call_edge[depth - 1];
-    if (e < a->row_start[v + 1]) {
-      int w = a->row_debtor[e];
-      c->call_edge[depth - 1]++;
-      if (c->default_round[w] < 0) continue;      /* pays in full */
-      if (c->index[w] < 0) {
-        visit(c, w, counter, top);
-        c->call_node[depth] = w;
-        c->call_edge[depth++] = a->row_start[w];
-      } else if (c->on_stack[w] && c->index[w] < c->low[v]) {
-        c->low[v] = c->index[w];
-      }
-    } else {
-      depth--;
-      if (depth > 0 && c->low[v] < c->low[c->call_node[depth - 1]]) {
-        c->low[c->call_node[depth - 1]] = c->low[v];
-      }
-      if (c->low[v] == c->index[v]) rc = pop_component(c, a, p, v, top);
-    }
-  }
-  return rc;
+static int solve_set(void *context, const int *members, int k) {
+  Defaulters *d = context;
+  return solve_component(d->c, d->a, d->p, members, k);
 }
 
 static int solve_defaulters(Clearing *c, const ClaimMatrix *a, const ClearingParams *p) {
-  int i, counter = 0, top = 0, rc = SQLITE_OK;
-  for (i = 0; i < c->n; i++) c->index[i] = -1;
-  for (i = 0; i < c->n && rc == SQLITE_OK; i++) {
-    if (c->default_round[i] >= 0 && c->index[i] < 0) {
-      rc = strong_connect(c, a, p, i, &counter, &top);
-    }
-  }
-  return rc;
+  Defaulters d = { c, a, p };
+  SccGraph graph = { .n = c->n, .start = a->row_start, .target = a->row_debtor,
+                     .root = is_defaulter, .keep = on_defaulter, .solve = solve_set };
+  graph.context = &d;
+  return scc_walk(&graph);
 }
 
 int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a, const ClearingParams *p) {

@@ -52,8 +52,7 @@ typedef struct Clearing {
   double *received;          /* [n] r */
   int *default_round;        /* [n] round of the first default; -1 never */
   /* Work space for the components (Tarjan's algorithm) and their solve. */
-  int *index, *low, *stack, *call_node, *call_edge, *local;
-  unsigned char *on_stack;
+  int *local;                /* [n] position in the component being solved, or -1 */
   double *rhs;
   double *dense;             /* side^2 + 2 side, side = min(n, CLEARING_DENSE_MAX) */
   void *block;

@@ -1,15 +1,25 @@
 /*
 ** exposure.c: the exposure fixed point of MODEL section 1.
 **
-** Jacobi iteration from e = 0: each step reads the previous vector only, as
-** the model states it. The map is monotone and bounded by 1, so the vector
-** rises to the least fixed point. The core's direct share of each company's
-** revenue is the same in every step and is computed once.
+** The fixed point e = d + W e (d the core's direct shares, W_ji = f / R_j
+** for the other revenue inflows i->j) is solved exactly, one strongly
+** connected set of companies at a time, those it depends on first (Tarjan's
+** algorithm over the payers): a company on no cycle is one sum; a cycle is
+** a small linear system, solved by an elimination that never subtracts
+** (so a cycle that leaks almost nothing is as exact as any other), whose
+** least solution is 0 when it leaks nothing at all. This is the limit of
+** the model's iteration from 0, without its slow approach on such cycles.
+** A set larger than EXPOSURE_DENSE_MAX is left to that iteration, within
+** the set: Jacobi from e = 0 (each step reads the previous vector only, as
+** the model states it); the map is monotone and bounded by 1, so the vector
+** rises to the least fixed point.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <string.h>
+#include "carve.h"
 #include "exposure.h"
+#include "scc.h"
 
 /* R_j for the attribution: at least the sum of the revenue inflows. */
 static double attribution_base(const Network *net, int j) {
@@ -36,29 +46,22 @@ static void direct_shares(const Network *net, const unsigned char *core, double 
   }
 }
 
-/* One Jacobi step from e into next; returns the largest change. */
-static double step(const Network *net, const unsigned char *core,
-                   const double *direct, const double *e, double *next) {
-  double largest = 0;
-  int j, f;
-  for (j = 0; j < net->n_companies; j++) {
-    double base = attribution_base(net, j), value = direct[j], change;
-    if (!core[j] && base > 0) {
-      double sum = 0;
-      for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
-        if (!net->in_financing[f] && !from_core(net, core, f)) {
-          sum += net->in_amount[f] * e[net->in_payer[f]];
-        }
+/* d_j + sum over the other revenue inflows of (f / R_j) e_i, at most 1:
+** one Jacobi step for company j from the vector e. */
+static double attributed(const Network *net, const unsigned char *core, const double *direct,
+                         const double *e, int j) {
+  double base = attribution_base(net, j), value = direct[j];
+  int f;
+  if (!core[j] && base > 0) {
+    double sum = 0;
+    for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
+      if (!net->in_financing[f] && !from_core(net, core, f)) {
+        sum += net->in_amount[f] * e[net->in_payer[f]];
       }
-      value += sum / base;
     }
-    if (value > 1) value = 1;
-    next[j] = value;
-    change = value - e[j];
-    if (change < 0) change = -change;
-    if (change > largest) largest = change;
+    value += sum / base;
   }
-  return largest;
+  return value > 1 ? 1 : value;
 }
 
 /* 1 when the iteration has settled, given the largest changes of the last
@@ -87,24 +90,184 @@ int exposure_max_iterations(const Network *net) {
   return most < EXPOSURE_MIN_ITERATIONS ? EXPOSURE_MIN_ITERATIONS : (int)most;
 }
 
-int exposure_solve(const Network *net, const unsigned char *core, double *exposure) {
-  int n = net->n_companies, iteration, most = exposure_max_iterations(net), rc = SQLITE_ERROR;
-  double *direct, *next, change[4] = { 0, 0, 0, 0 };
-  if (n == 0) return SQLITE_OK;
-  direct = sqlite3_malloc64(2 * (size_t)n * sizeof(double));
-  if (direct == NULL) return SQLITE_NOMEM;
-  next = direct + n;
-  direct_shares(net, core, direct);
-  memset(exposure, 0, (size_t)n * sizeof(double));
-  for (iteration = 0; iteration < most; iteration++) {
-    memmove(change + 1, change, 3 * sizeof(double));
-    change[0] = step(net, core, direct, exposure, next);
-    memcpy(exposure, next, (size_t)n * sizeof(double));
-    if (settled(change)) {
-      rc = SQLITE_OK;
-      break;
+/* ---- one strongly connected set at a time ---- */
+
+typedef struct Exact {
+  const Network *net;
+  const unsigned char *core;
+  const double *direct;
+  double *exposure;
+  int *local;                /* [n] position in the set being solved, or -1 */
+  double *w, *slack, *rhs;   /* [DENSE_MAX^2], [DENSE_MAX], [DENSE_MAX] */
+  double *next;              /* [n] a large set's next step */
+  int most;                  /* steps allowed a large set */
+  void *block;
+} Exact;
+
+/* Whether company j's exposure depends on the payer of inflow f. */
+static int depends(const Exact *x, int j, int f) {
+  return !x->core[j] && attribution_base(x->net, j) > 0 && !x->net->in_financing[f] &&
+         !from_core(x->net, x->core, f);
+}
+
+static void exact_lay_out(void *owner, Carving *carving, size_t n) {
+  Exact *x = owner;
+  size_t side = n < EXPOSURE_DENSE_MAX ? n : EXPOSURE_DENSE_MAX;
+  x->w = carve(carving, side * side, sizeof(double));
+  x->slack = carve(carving, side, sizeof(double));
+  x->rhs = carve(carving, side, sizeof(double));
+  x->next = carve(carving, n, sizeof(double));
+  x->local = carve(carving, n, sizeof(int));
+}
+
+/* Solves (I - W) e = b for k unknowns, W >= 0 with row sums <= 1: w holds
+** W's off-diagonal entries (row by row), slack each row's 1 - sum of W.
+** Gaussian elimination by rows that takes each pivot as its row's slack
+** plus its remaining off-diagonal entries and carries the slacks along
+** (Grassmann, Taksar and Heyman's way, by rows): every step adds numbers
+** of one sign. The solution replaces b. 0 when singular (no slack left). */
+static int eliminate_rows(double *w, double *slack, double *b, int k) {
+  int c, r, s;
+  for (c = 0; c < k; c++) {
+    double pivot = slack[c];
+    for (s = c + 1; s < k; s++) pivot += w[(size_t)c * k + s];
+    if (!(pivot > 0)) return 0;
+    w[(size_t)c * k + c] = pivot;
+    for (r = c + 1; r < k; r++) {
+      double m = w[(size_t)r * k + c] / pivot;
+      if (m == 0) continue;
+      for (s = c + 1; s < k; s++) {
+        if (s != r) w[(size_t)r * k + s] += m * w[(size_t)c * k + s];
+      }
+      slack[r] += m * slack[c];
+      b[r] += m * b[c];
     }
   }
+  for (r = k - 1; r >= 0; r--) {
+    double sum = b[r];
+    for (s = r + 1; s < k; s++) sum += w[(size_t)r * k + s] * b[s];
+    b[r] = sum / w[(size_t)r * k + r];
+  }
+  return 1;
+}
+
+/* Row r of the system for member j: W's entries within the set, its slack
+** (summed from what leaves the set, when most of it stays, so that a
+** near-closed cycle keeps its small slack exact) and b = d_j + the known
+** part. */
+static void fill_row(Exact *x, int j, int r, int k) {
+  const Network *net = x->net;
+  double base = attribution_base(net, j), inside = 0, outside = 0, known = 0;
+  int f;
+  memset(x->w + (size_t)r * k, 0, (size_t)k * sizeof(double));
+  x->rhs[r] = x->direct[j];
+  if (x->core[j] || base <= 0) {
+    x->slack[r] = 1;
+    return;
+  }
+  for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
+    int i = net->in_payer[f];
+    if (net->in_financing[f]) continue;
+    if (depends(x, j, f) && x->local[i] >= 0) {
+      inside += net->in_amount[f];
+      if (i != j) x->w[(size_t)r * k + x->local[i]] += net->in_amount[f] / base;
+    } else {
+      outside += net->in_amount[f];
+      if (depends(x, j, f)) known += net->in_amount[f] * x->exposure[i];
+    }
+  }
+  x->rhs[r] += known / base;
+  x->slack[r] = inside <= base / 2 ? (base - inside) / base
+                                   : ((base - net->revenue_inflow[j]) + outside) / base;
+}
+
+/* A set too large to solve exactly: the model's Jacobi iteration from 0,
+** within the set (what it depends on is known), until settled(); the
+** values rise to the least fixed point. SQLITE_OK, or SQLITE_ERROR past
+** x->most steps. */
+static int iterate_set(Exact *x, const int *members, int k) {
+  double change[4] = { 0, 0, 0, 0 };
+  int step, r;
+  for (r = 0; r < k; r++) x->exposure[members[r]] = 0;
+  for (step = 0; step < x->most; step++) {
+    memmove(change + 1, change, 3 * sizeof(double));
+    change[0] = 0;
+    for (r = 0; r < k; r++) {
+      int j = members[r];
+      double value = attributed(x->net, x->core, x->direct, x->exposure, j);
+      double moved = value > x->exposure[j] ? value - x->exposure[j] : x->exposure[j] - value;
+      if (moved > change[0]) change[0] = moved;
+      x->next[r] = value;
+    }
+    for (r = 0; r < k; r++) x->exposure[members[r]] = x->next[r];
+    if (settled(change)) return SQLITE_OK;
+  }
+  return SQLITE_ERROR;
+}
+
+/* Solves the set members[0..k): exactly, or by iteration when it is too
+** large (or, against rounding, closed yet reached by something). */
+static int solve_set(Exact *x, const int *members, int k) {
+  int r, carried = 0;
+  if (k > EXPOSURE_DENSE_MAX) return iterate_set(x, members, k);
+  for (r = 0; r < k; r++) x->local[members[r]] = r;
+  for (r = 0; r < k; r++) {
+    fill_row(x, members[r], r, k);
+    carried |= x->rhs[r] != 0;
+  }
+  for (r = 0; r < k; r++) x->local[members[r]] = -1;
+  if (!eliminate_rows(x->w, x->slack, x->rhs, k)) {
+    if (carried) return iterate_set(x, members, k);
+    for (r = 0; r < k; r++) x->rhs[r] = 0;   /* a closed cycle: nothing reaches it */
+  }
+  for (r = 0; r < k; r++) {
+    double e = x->rhs[r];
+    x->exposure[members[r]] = e > 1 ? 1 : e < 0 ? 0 : e;
+  }
+  return SQLITE_OK;
+}
+
+static int depends_on_payer(void *x, int j, int f) {
+  return depends(x, j, f);
+}
+
+static int solve_set_of(void *x, const int *members, int k) {
+  return solve_set(x, members, k);
+}
+
+/* Every set, those it depends on first: SQLITE_OK, SQLITE_NOMEM, or
+** SQLITE_ERROR when a large set did not settle. */
+static int solve_sets(const Network *net, const unsigned char *core, const double *direct,
+                      double *exposure) {
+  Exact x;
+  SccGraph graph;
+  int j, rc;
+  memset(&x, 0, sizeof(x));
+  if (carve_all(&x, exact_lay_out, (size_t)net->n_companies, &x.block) != SQLITE_OK) {
+    return SQLITE_NOMEM;
+  }
+  x.net = net;
+  x.core = core;
+  x.direct = direct;
+  x.exposure = exposure;
+  x.most = exposure_max_iterations(net);
+  for (j = 0; j < net->n_companies; j++) x.local[j] = -1;
+  graph = (SccGraph){ .n = net->n_companies, .start = net->in_start,
+                      .target = net->in_payer, .keep = depends_on_payer,
+                      .solve = solve_set_of, .context = &x };
+  rc = scc_walk(&graph);
+  sqlite3_free(x.block);
+  return rc;
+}
+
+int exposure_solve(const Network *net, const unsigned char *core, double *exposure) {
+  double *direct;
+  int rc;
+  if (net->n_companies == 0) return SQLITE_OK;
+  direct = sqlite3_malloc64((size_t)net->n_companies * sizeof(double));
+  if (direct == NULL) return SQLITE_NOMEM;
+  direct_shares(net, core, direct);
+  rc = solve_sets(net, core, direct, exposure);
   sqlite3_free(direct);
   return rc;
 }

@@ -17,11 +17,15 @@
 #define EXPOSURE_MIN_ITERATIONS 1000
 #define EXPOSURE_MAX_ITERATIONS 1000000
 #define EXPOSURE_WORK 1e9        /* iterations times (companies + flows), at most */
+#define EXPOSURE_DENSE_MAX 512   /* largest cycle solved exactly */
 
-/* Fills exposure[n] by fixed-point iteration from 0 until the largest change
-** is below EXPOSURE_TOLERANCE and the changes shrink fast enough that the
-** fixed point is that close too. Returns SQLITE_OK, SQLITE_NOMEM, or
-** SQLITE_ERROR when exposure_max_iterations(net) did not get there. */
+/* Fills exposure[n] with the least fixed point, one strongly connected set
+** of companies at a time: exactly; or, for a set of more than
+** EXPOSURE_DENSE_MAX companies, by the model's iteration from 0 within the
+** set until the largest change is below EXPOSURE_TOLERANCE and the changes
+** shrink fast enough that the fixed point is that close too. Returns
+** SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR when a set needed more than
+** exposure_max_iterations(net) steps. */
 int exposure_solve(const Network *net, const unsigned char *core, double *exposure);
 int exposure_max_iterations(const Network *net);
 
