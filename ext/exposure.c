@@ -98,9 +98,10 @@ typedef struct Exact {
   const double *direct;
   double *exposure;
   int *local;                /* [n] position in the set being solved, or -1 */
-  double *w, *slack, *rhs;   /* [DENSE_MAX^2], [DENSE_MAX], [DENSE_MAX] */
-  double *next;              /* [n] a large set's next step */
-  int most;                  /* steps allowed a large set */
+  double *dense;             /* side^2 + 2 side, side = min(n, DENSE_MAX); made when needed */
+  double *w, *slack, *rhs;   /* in dense: [side^2], [side], [side] */
+  double *next;              /* [n] an iterated set's next step */
+  int most;                  /* steps allowed a set too large to solve */
   void *block;
 } Exact;
 
@@ -112,10 +113,6 @@ static int depends(const Exact *x, int j, int f) {
 
 static void exact_lay_out(void *owner, Carving *carving, size_t n) {
   Exact *x = owner;
-  size_t side = n < EXPOSURE_DENSE_MAX ? n : EXPOSURE_DENSE_MAX;
-  x->w = carve(carving, side * side, sizeof(double));
-  x->slack = carve(carving, side, sizeof(double));
-  x->rhs = carve(carving, side, sizeof(double));
   x->next = carve(carving, n, sizeof(double));
   x->local = carve(carving, n, sizeof(int));
 }
@@ -181,15 +178,14 @@ static void fill_row(Exact *x, int j, int r, int k) {
                                    : ((base - net->revenue_inflow[j]) + outside) / base;
 }
 
-/* A set too large to solve exactly: the model's Jacobi iteration from 0,
-** within the set (what it depends on is known), until settled(); the
-** values rise to the least fixed point. SQLITE_OK, or SQLITE_ERROR past
-** x->most steps. */
-static int iterate_set(Exact *x, const int *members, int k) {
+/* The model's Jacobi iteration from 0 within the set (what it depends on
+** is known), until settled(); the values rise to the least fixed point.
+** SQLITE_OK, or SQLITE_ERROR past most steps. */
+static int iterate_set(Exact *x, const int *members, int k, int most) {
   double change[4] = { 0, 0, 0, 0 };
   int step, r;
   for (r = 0; r < k; r++) x->exposure[members[r]] = 0;
-  for (step = 0; step < x->most; step++) {
+  for (step = 0; step < most; step++) {
     memmove(change + 1, change, 3 * sizeof(double));
     change[0] = 0;
     for (r = 0; r < k; r++) {
@@ -205,11 +201,31 @@ static int iterate_set(Exact *x, const int *members, int k) {
   return SQLITE_ERROR;
 }
 
-/* Solves the set members[0..k): exactly, or by iteration when it is too
-** large (or, against rounding, closed yet reached by something). */
-static int solve_set(Exact *x, const int *members, int k) {
+/* The steps of iteration that cost what solving the set exactly would
+** (k^3 / 3 for the elimination), at one visit a member and an inflow a step. */
+static int steps_worth(const Exact *x, const int *members, int k) {
+  double visits = k, steps;
+  int r;
+  for (r = 0; r < k; r++) {
+    visits += x->net->in_start[members[r] + 1] - x->net->in_start[members[r]];
+  }
+  steps = (double)k * k * k / 3 / visits;
+  return steps < EXPOSURE_MIN_STEPS ? EXPOSURE_MIN_STEPS : steps > x->most ? x->most : (int)steps;
+}
+
+/* Solves the set members[0..k) exactly, when it is small enough. */
+static int solve_dense(Exact *x, const int *members, int k) {
   int r, carried = 0;
-  if (k > EXPOSURE_DENSE_MAX) return iterate_set(x, members, k);
+  if (x->dense == NULL) {
+    size_t side = x->net->n_companies < EXPOSURE_DENSE_MAX ? (size_t)x->net->n_companies
+                                                             : EXPOSURE_DENSE_MAX;
+    if ((x->dense = sqlite3_malloc64((side * side + 2 * side) * sizeof(double))) == NULL) {
+      return SQLITE_NOMEM;
+    }
+    x->w = x->dense;
+    x->slack = x->w + side * side;
+    x->rhs = x->slack + side;
+  }
   for (r = 0; r < k; r++) x->local[members[r]] = r;
   for (r = 0; r < k; r++) {
     fill_row(x, members[r], r, k);
@@ -217,7 +233,7 @@ static int solve_set(Exact *x, const int *members, int k) {
   }
   for (r = 0; r < k; r++) x->local[members[r]] = -1;
   if (!eliminate_rows(x->w, x->slack, x->rhs, k)) {
-    if (carried) return iterate_set(x, members, k);
+    if (carried) return iterate_set(x, members, k, x->most);   /* against rounding */
     for (r = 0; r < k; r++) x->rhs[r] = 0;   /* a closed cycle: nothing reaches it */
   }
   for (r = 0; r < k; r++) {
@@ -225,6 +241,27 @@ static int solve_set(Exact *x, const int *members, int k) {
     x->exposure[members[r]] = e > 1 ? 1 : e < 0 ? 0 : e;
   }
   return SQLITE_OK;
+}
+
+/* A company on no cycle: one sum, unless it pays itself. */
+static int solve_alone(Exact *x, int j) {
+  int f;
+  for (f = x->net->in_start[j]; f < x->net->in_start[j + 1]; f++) {
+    if (x->net->in_payer[f] == j && depends(x, j, f)) return solve_dense(x, &j, 1);
+  }
+  x->exposure[j] = attributed(x->net, x->core, x->direct, x->exposure, j);
+  return SQLITE_OK;
+}
+
+/* Solves the set members[0..k): a lone company exactly; a cycle by the
+** iteration while that costs less than the exact solve, then exactly; a
+** set too large for that by the iteration alone. */
+static int solve_set(Exact *x, const int *members, int k) {
+  int rc;
+  if (k == 1) return solve_alone(x, members[0]);
+  if (k > EXPOSURE_DENSE_MAX) return iterate_set(x, members, k, x->most);
+  rc = iterate_set(x, members, k, steps_worth(x, members, k));
+  return rc == SQLITE_OK ? rc : solve_dense(x, members, k);
 }
 
 static int depends_on_payer(void *x, int j, int f) {
@@ -256,6 +293,7 @@ static int solve_sets(const Network *net, const unsigned char *core, const doubl
                       .target = net->in_payer, .keep = depends_on_payer,
                       .solve = solve_set_of, .context = &x };
   rc = scc_walk(&graph);
+  sqlite3_free(x.dense);
   sqlite3_free(x.block);
   return rc;
 }

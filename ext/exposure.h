@@ -18,6 +18,7 @@
 #define EXPOSURE_MAX_ITERATIONS 1000000
 #define EXPOSURE_WORK 1e9        /* iterations times (companies + flows), at most */
 #define EXPOSURE_DENSE_MAX 512   /* largest cycle solved exactly */
+#define EXPOSURE_MIN_STEPS 16    /* steps a cycle is iterated before it is solved exactly */
 
 /* Fills exposure[n] with the least fixed point, one strongly connected set
 ** of companies at a time: exactly; or, for a set of more than
