@@ -47,9 +47,10 @@ static void direct_shares(const Network *net, const unsigned char *core, double 
 }
 
 /* d_j + sum over the other revenue inflows of (f / R_j) e_i, at most 1:
-** one Jacobi step for company j from the vector e. */
+** one Jacobi step for company j from the vector e; *pays_itself is set
+** when one of those inflows is from j itself. */
 static double attributed(const Network *net, const unsigned char *core, const double *direct,
-                         const double *e, int j) {
+                         const double *e, int j, int *pays_itself) {
   double base = attribution_base(net, j), value = direct[j];
   int f;
   if (!core[j] && base > 0) {
@@ -57,6 +58,7 @@ static double attributed(const Network *net, const unsigned char *core, const do
     for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
       if (!net->in_financing[f] && !from_core(net, core, f)) {
         sum += net->in_amount[f] * e[net->in_payer[f]];
+        *pays_itself |= net->in_payer[f] == j;
       }
     }
     value += sum / base;
@@ -190,7 +192,8 @@ static int iterate_set(Exact *x, const int *members, int k, int most) {
     change[0] = 0;
     for (r = 0; r < k; r++) {
       int j = members[r];
-      double value = attributed(x->net, x->core, x->direct, x->exposure, j);
+      int pays_itself = 0;
+      double value = attributed(x->net, x->core, x->direct, x->exposure, j, &pays_itself);
       double moved = value > x->exposure[j] ? value - x->exposure[j] : x->exposure[j] - value;
       if (moved > change[0]) change[0] = moved;
       x->next[r] = value;
@@ -245,11 +248,10 @@ static int solve_dense(Exact *x, const int *members, int k) {
 
 /* A company on no cycle: one sum, unless it pays itself. */
 static int solve_alone(Exact *x, int j) {
-  int f;
-  for (f = x->net->in_start[j]; f < x->net->in_start[j + 1]; f++) {
-    if (x->net->in_payer[f] == j && depends(x, j, f)) return solve_dense(x, &j, 1);
-  }
-  x->exposure[j] = attributed(x->net, x->core, x->direct, x->exposure, j);
+  int pays_itself = 0;
+  double value = attributed(x->net, x->core, x->direct, x->exposure, j, &pays_itself);
+  if (pays_itself) return solve_dense(x, &j, 1);
+  x->exposure[j] = value;
   return SQLITE_OK;
 }
 

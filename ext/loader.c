@@ -242,8 +242,6 @@ static int read_company(Table *t, NetworkBuilder *b) {
   return rc;
 }
 
-/* The company a name column refers to; optional columns give NO_COMPANY for
-** NULL or ''. */
 /* A column that names a company. */
 typedef struct Reference {
   int k;                     /* the wanted column */
@@ -277,11 +275,11 @@ static int missing_name(Table *t, const Reference *ref, const char *name) {
 }
 
 /* Reads the companies that the row's n (at most 3) reference columns name
-** (NO_COMPANY for an optional one left empty). The look-ups start together,
-** so that their memory is fetched in parallel; errors come in column order. */
+** (NO_COMPANY for an optional one left empty), and their names (valid
+** until the next row). The look-ups start together, so that their memory
+** is fetched in parallel; errors come in column order. */
 static int read_references(Table *t, const NetworkBuilder *b, const Reference *refs, int n,
-                           int *company) {
-  const char *name[3];
+                           int *company, const char **name) {
   NameKey key[3];
   int i;
   for (i = 0; i < n; i++) {
@@ -315,12 +313,13 @@ static int read_flow(Table *t, NetworkBuilder *b) {
   static const Reference refs[] = {
     { F_PAYER, "payer", 0 }, { F_PAYEE, "payee", 0 }, { F_BEHALF, "on_behalf_of", 1 }
   };
+  const char *name[3];
   int company[3], rc;
   double amount;
-  if ((rc = read_references(t, b, refs, 3, company)) != SQLITE_OK) return rc;
+  if ((rc = read_references(t, b, refs, 3, company, name)) != SQLITE_OK) return rc;
   t->row_format = "the flow from '%q' to '%q'";
-  t->row_a = read_text(t, F_PAYER);
-  t->row_b = read_text(t, F_PAYEE);
+  t->row_a = name[0];
+  t->row_b = name[1];
   rc = read_bounded(t, F_AMOUNT, "amount", 0, INFINITY, 0, &amount);
   if (rc != SQLITE_OK) return rc;
   return builder_add_flow(b, company[0], company[1], company[2], amount,
@@ -329,12 +328,13 @@ static int read_flow(Table *t, NetworkBuilder *b) {
 
 static int read_claim(Table *t, NetworkBuilder *b) {
   static const Reference refs[] = { { K_CREDITOR, "creditor", 0 }, { K_DEBTOR, "debtor", 0 } };
+  const char *name[2];
   int company[2], rc;
   double amount;
-  if ((rc = read_references(t, b, refs, 2, company)) != SQLITE_OK) return rc;
+  if ((rc = read_references(t, b, refs, 2, company, name)) != SQLITE_OK) return rc;
   t->row_format = "the claim of '%q' on '%q'";
-  t->row_a = read_text(t, K_CREDITOR);
-  t->row_b = read_text(t, K_DEBTOR);
+  t->row_a = name[0];
+  t->row_b = name[1];
   rc = read_bounded(t, K_AMOUNT, "amount", 0, INFINITY, 0, &amount);
   if (rc != SQLITE_OK) return rc;
   return builder_add_claim(b, company[0], company[1], amount);

@@ -22,10 +22,10 @@ SQLITE_EXTENSION_INIT3
 static int search_for(Scenario *s, sqlite3_value **argv, int argc, BreakingSearch **search) {
   const char *texts[2];
   char *key;
+  int rc = SQLITE_OK;
   texts[0] = argc > 1 ? arg_text(argv[1]) : NULL;
   texts[1] = argc > 2 ? arg_text(argv[2]) : NULL;
   key = network_memo_key("breaking_point", 2, texts);
-  int rc = SQLITE_OK;
   if (key == NULL) return SQLITE_NOMEM;
   *search = network_memo_get(s->net, key);
   if (*search == NULL) {

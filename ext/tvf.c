@@ -217,9 +217,6 @@ static char *column_name(const TvfSpec *spec, int k) {
   return sqlite3_mprintf("%.*s", (int)strcspn(at, " ,)"), at);
 }
 
-/* A NaN or infinite REAL in the result (the input's numbers were too large
-** or too small for a double) is an error naming the column and the row's
-** first text, never a silent NULL or Inf. */
 /* The first row and column whose REAL is not finite: 1, or 0 when none. */
 static int find_nonfinite(ResultTable *result, int *row, int *column) {
   int i, k;
