@@ -16,9 +16,14 @@
 ** would compute the same figures again: each round computes only the
 ** companies that a change of the last round reached (or all of them, when
 ** the changes reach so far that finding them would cost more).
+** cascade_run_lanes runs up to CASCADE_LANES cascades together: one pass
+** over the flows sums every lane's losses (the lanes' cuts of a company
+** share a cache line), then each lane settles the companies as
+** cascade_run does, with the same operations in the same order.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <stdint.h>
 #include <string.h>
 #include "carve.h"
 #include "cascade.h"
@@ -130,17 +135,12 @@ static double passed_on(const Network *net, const CascadeParams *p, int j, doubl
   return share < 1 ? share : 1;
 }
 
-/* Computes round `round` for company j into next_cut / next_defaulted. */
-static void company_round(Cascade *c, const Network *net, const CascadeParams *p,
-                          int j, int round) {
-  double revenue_lost = 0, financing_lost = 0, credit_loss = 0, cut;
-  int f, financing = net->in_financing_start[j];
-  for (f = net->in_start[j]; f < financing; f++) {
-    revenue_lost += flow_cut(c, net, f) * net->in_amount[f];
-  }
-  for (; f < net->in_start[j + 1]; f++) {
-    financing_lost += flow_cut(c, net, f) * net->in_amount[f];
-  }
+/* Completes round `round` for company j, given the revenue and financing
+** it lost, into next_cut / next_defaulted. */
+static void settle_company(Cascade *c, const Network *net, const CascadeParams *p, int j,
+                           int round, double revenue_lost, double financing_lost) {
+  double credit_loss = 0, cut;
+  int f;
   for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) {
     if (c->defaulted[net->claim_debtor[f]]) credit_loss += net->claim_amount[f];
   }
@@ -165,6 +165,30 @@ static void company_round(Cascade *c, const Network *net, const CascadeParams *p
     if (p->spender_cut[j] > cut) cut = p->spender_cut[j];
   }
   c->next_cut[j] = cut;
+}
+
+/* Computes round `round` for company j into next_cut / next_defaulted. */
+static void company_round(Cascade *c, const Network *net, const CascadeParams *p,
+                          int j, int round) {
+  double revenue_lost = 0, financing_lost = 0;
+  int f, financing = net->in_financing_start[j];
+  for (f = net->in_start[j]; f < financing; f++) {
+    revenue_lost += flow_cut(c, net, f) * net->in_amount[f];
+  }
+  for (; f < net->in_start[j + 1]; f++) {
+    financing_lost += flow_cut(c, net, f) * net->in_amount[f];
+  }
+  settle_company(c, net, p, j, round, revenue_lost, financing_lost);
+}
+
+/* Moves company j to the state it computed this round; returns how far its
+** cut moved, and in *default_changed whether it defaulted now. */
+static double take_next(Cascade *c, int j, int *default_changed) {
+  double move = c->next_cut[j] - c->cut[j];
+  *default_changed = c->next_defaulted[j] != c->defaulted[j];
+  c->cut[j] = c->next_cut[j];
+  c->defaulted[j] = c->next_defaulted[j];
+  return move < 0 ? -move : move;
 }
 
 /* Round 0's state. */
@@ -220,17 +244,13 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
       double move;
       int default_changed;
       if (!all_due && !c->due[j]) continue;
-      move = c->next_cut[j] - c->cut[j];
-      default_changed = c->next_defaulted[j] != c->defaulted[j];
-      if (move < 0) move = -move;
+      move = take_next(c, j, &default_changed);
       if (move > largest_move) largest_move = move;
       defaults_changed |= default_changed;
       if (!next_all_due && (move != 0 || default_changed)) {
         marked += mark_reached(c, net, j, move != 0, default_changed);
         next_all_due = marked > mark_budget;
       }
-      c->cut[j] = c->next_cut[j];
-      c->defaulted[j] = c->next_defaulted[j];
       c->due[j] = 0;
     }
     swap = c->due;
@@ -243,6 +263,116 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
     if (c->converged) break;
   }
   return 0;
+}
+
+/* Adds flow f's cut amount, in every lane, to sum[]; cuts holds the
+** lanes' cuts company by company. The same operations as flow_cut. */
+static inline void add_lanes(const Network *net, const double *cuts, int f, double *sum) {
+  const double *payer = cuts + (size_t)net->in_payer[f] * CASCADE_LANES;
+  double amount = net->in_amount[f];
+  int behalf = net->in_behalf[f], l;
+  if (behalf == NO_COMPANY) {
+    for (l = 0; l < CASCADE_LANES; l++) sum[l] += payer[l] * amount;
+  } else {
+    const double *end_customer = cuts + (size_t)behalf * CASCADE_LANES;
+    for (l = 0; l < CASCADE_LANES; l++) {
+      sum[l] += (end_customer[l] > payer[l] ? end_customer[l] : payer[l]) * amount;
+    }
+  }
+}
+
+/* The cut amounts of flows [from, to) in every lane, summed into sum[]. */
+static void lanes_sum(const Network *net, const double *cuts, int from, int to, double *sum) {
+  double acc[CASCADE_LANES] = { 0 };
+  int f, l;
+  for (f = from; f < to; f++) add_lanes(net, cuts, f, acc);
+  for (l = 0; l < CASCADE_LANES; l++) sum[l] = acc[l];
+}
+
+/* Revenue and financing that company j lost, in every lane. */
+static void lanes_lost(const Network *net, const double *cuts, int j,
+                       double *revenue_lost, double *financing_lost) {
+  int financing = net->in_financing_start[j];
+  lanes_sum(net, cuts, net->in_start[j], financing, revenue_lost);
+  lanes_sum(net, cuts, financing, net->in_start[j + 1], financing_lost);
+}
+
+/* Ends round `round` of a lane: every company takes its new state; returns
+** whether the lane converged. */
+static int end_lane_round(Cascade *c, int round) {
+  double largest_move = 0;
+  int j, defaults_changed = 0;
+  for (j = 0; j < c->n; j++) {
+    int default_changed;
+    double move = take_next(c, j, &default_changed);
+    if (move > largest_move) largest_move = move;
+    defaults_changed |= default_changed;
+  }
+  c->rounds = round;
+  c->converged = !defaults_changed && largest_move < CASCADE_TOLERANCE;
+  return c->converged;
+}
+
+/* Companies a lane pass takes at a time: their losses in every lane are
+** summed first, then each lane settles them, so that each lane's arrays
+** are read and written in runs rather than all lanes' at once. */
+#define LANE_BLOCK 256
+/* A company's cuts in every lane fill one cache line. */
+#define LANE_ALIGN 64
+
+/* Round `round` of every running lane for the companies in [from, to). */
+static void lanes_block(Cascade *const *c, const CascadeParams *p, int lanes,
+                        const int *running, const Network *net, const double *cuts,
+                        int from, int to, int round) {
+  double revenue_lost[LANE_BLOCK][CASCADE_LANES], financing_lost[LANE_BLOCK][CASCADE_LANES];
+  int j, l;
+  for (j = from; j < to; j++) {
+    lanes_lost(net, cuts, j, revenue_lost[j - from], financing_lost[j - from]);
+  }
+  for (l = 0; l < lanes; l++) {
+    if (!running[l]) continue;
+    for (j = from; j < to; j++) {
+      settle_company(c[l], net, &p[l], j, round, revenue_lost[j - from][l],
+                     financing_lost[j - from][l]);
+    }
+  }
+}
+
+/* Copies lane l's cuts into its place in cuts[], company by company. */
+static void lane_cuts(const Cascade *c, int l, double *cuts) {
+  int j;
+  for (j = 0; j < c->n; j++) cuts[(size_t)j * CASCADE_LANES + l] = c->cut[j];
+}
+
+int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, const Network *net) {
+  int n = net->n_companies, running[CASCADE_LANES], round, j, l, left = lanes;
+  size_t bytes = (size_t)(n > 0 ? n : 1) * CASCADE_LANES * sizeof(double);
+  void *block = sqlite3_malloc64(bytes + LANE_ALIGN);
+  double *cuts;
+  if (block == NULL) return SQLITE_NOMEM;
+  cuts = (double *)((char *)block + (LANE_ALIGN - (uintptr_t)block % LANE_ALIGN) % LANE_ALIGN);
+  memset(cuts, 0, bytes);
+  for (l = 0; l < lanes; l++) {
+    start_state(c[l], &p[l]);
+    c[l]->converged = 0;
+    running[l] = 1;
+    lane_cuts(c[l], l, cuts);
+  }
+  for (round = 1; left > 0; round++) {
+    for (j = 0; j < n; j += LANE_BLOCK) {
+      lanes_block(c, p, lanes, running, net, cuts, j, j + LANE_BLOCK < n ? j + LANE_BLOCK : n, round);
+    }
+    for (l = 0; l < lanes; l++) {
+      if (!running[l]) continue;
+      if (end_lane_round(c[l], round) || round == p[l].max_rounds) {
+        running[l] = 0;
+        left--;
+      }
+      lane_cuts(c[l], l, cuts);
+    }
+  }
+  sqlite3_free(block);
+  return SQLITE_OK;
 }
 
 CascadeStatus cascade_status(const Cascade *c, const CascadeParams *p, int j) {

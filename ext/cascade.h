@@ -68,6 +68,13 @@ void cascade_free(Cascade *c);
 ** what on_round returned when it stopped the run. */
 int cascade_run(Cascade *c, const Network *net, const CascadeParams *params);
 
+#define CASCADE_LANES 8
+/* Runs `lanes` cascades (1..CASCADE_LANES) in one pass over the flows a
+** round, lane l with params p[l] (on_round is not called) into c[l], made
+** for net's company count; each ends exactly as cascade_run would leave
+** it. Returns SQLITE_OK or SQLITE_NOMEM. */
+int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, const Network *net);
+
 /* A company's status after a run: failed (in F0), default, stressed (lost
 ** revenue, financing or claims) or ok; cascade_status_name gives its name. */
 typedef enum { STATUS_FAILED, STATUS_DEFAULT, STATUS_STRESSED, STATUS_OK, N_STATUS } CascadeStatus;

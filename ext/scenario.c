@@ -55,11 +55,13 @@ int scenario_open(Connection *conn, const char *fn, sqlite3_value *spenders,
   return rc;
 }
 
-void scenario_set_pct(Scenario *s, double pct) {
+void scenario_spender_cuts(const Scenario *s, double pct, double *cuts) {
   int j;
-  for (j = 0; j < s->net->n_companies; j++) {
-    s->spender_cut[j] = s->spender[j] ? pct / 100.0 : 0;
-  }
+  for (j = 0; j < s->net->n_companies; j++) cuts[j] = s->spender[j] ? pct / 100.0 : 0;
+}
+
+void scenario_set_pct(Scenario *s, double pct) {
+  scenario_spender_cuts(s, pct, s->spender_cut);
 }
 
 void scenario_close(Scenario *s) {

@@ -27,8 +27,10 @@ typedef struct Scenario {
 /* Reads the network and checks spenders and options; on error *errmsg. */
 int scenario_open(Connection *conn, const char *fn, sqlite3_value *spenders,
                   sqlite3_value *options, Scenario *scenario, char **errmsg);
-/* Sets every spender's cut to pct / 100. */
+/* Sets every spender's cut to pct / 100; scenario_spender_cuts writes
+** those cuts into cuts[n] instead. */
 void scenario_set_pct(Scenario *scenario, double pct);
+void scenario_spender_cuts(const Scenario *scenario, double pct, double *cuts);
 void scenario_close(Scenario *scenario);
 
 /* Checks a pct argument: a number in [0, 100]. */

@@ -13,24 +13,18 @@
 ** ('failed', 'default', 'stressed' or 'ok'), the round it defaulted in, its
 ** losses and liquidity, its own cut, the main cause of its default, and the
 ** rounds run and whether the cascade converged.
-** The last few cascades of a network are kept (recent.h, at most
-** RECENT_CASCADES and RECENT_BYTES), keyed by the arguments as given and
-** the pct's value, so a repeated call (a Datasette page running a view for
-** its rows, count and facets) reads the one already run.
+** Cascades come from the memo of cascade_memo.h: a repeated call reads the
+** one already run, and a sweep through pcts runs ahead.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
-#include "recent.h"
-#include "scenario.h"
+#include "cascade_memo.h"
 #include "sql_functions.h"
 #include "tvf.h"
 
 #define FN "cascade_shock"
-#define RECENT_MEMO "cascade_shock:recent"
-#define RECENT_CASCADES 4
-#define RECENT_BYTES ((size_t)64 << 20)
 
 enum {
   COL_COMPANY, COL_KIND, COL_STATUS, COL_ROUND, COL_REVENUE, COL_REVENUE_LOST,
@@ -115,52 +109,6 @@ static int find_nonfinite(void *p, int *row, int *column) {
 
 static const CellSource cell_source = { make_cell, find_nonfinite, free_source };
 
-static void free_cascade(void *c) {
-  cascade_free(c);
-}
-
-/* The memo of the network's recent cascades, made when new. */
-static int recent_cascades(Network *net, Recent **recent) {
-  int rc = SQLITE_OK;
-  *recent = network_memo_get(net, RECENT_MEMO);
-  if (*recent == NULL) {
-    *recent = recent_new(RECENT_CASCADES, RECENT_BYTES);
-    rc = *recent ? network_memo_put(net, RECENT_MEMO, *recent, recent_free) : SQLITE_NOMEM;
-    if (rc != SQLITE_OK) *recent = NULL;
-  }
-  return rc;
-}
-
-/* The cascade of scenario s, from the memo or run now and kept there (a
-** failure to keep it only loses the memo); *out holds a reference. */
-static int run_cascade(Scenario *s, sqlite3_value **args, double pct, Cascade **out) {
-  const char *texts[3];
-  Recent *recent;
-  Cascade *c;
-  char *key, *pct_text;
-  int rc = recent_cascades(s->net, &recent);
-  *out = NULL;
-  if (rc != SQLITE_OK) return rc;
-  texts[0] = arg_text(args[1]);
-  texts[1] = arg_text(args[2]);
-  if ((texts[2] = pct_text = sqlite3_mprintf("%.17g", pct)) == NULL) return SQLITE_NOMEM;
-  key = network_memo_key("cascade_shock", 3, texts);
-  sqlite3_free(pct_text);
-  if (key == NULL) return SQLITE_NOMEM;
-  if ((c = recent_get(recent, key)) != NULL) {
-    *out = cascade_retain(c);
-  } else if ((c = cascade_new(s->net->n_companies)) != NULL) {
-    cascade_run(c, s->net, &s->params);
-    *out = c;
-    if (recent_put(recent, key, cascade_retain(c), sizeof(Cascade) + sqlite3_msize(c->block),
-                   free_cascade) != SQLITE_OK) {
-      cascade_free(c);
-    }
-  }
-  sqlite3_free(key);
-  return *out ? SQLITE_OK : SQLITE_NOMEM;
-}
-
 static int cascade_compute(Connection *conn, sqlite3_value **args, ResultTable *out,
                            char **errmsg) {
   Source *source;
@@ -175,7 +123,8 @@ static int cascade_compute(Connection *conn, sqlite3_value **args, ResultTable *
     return rc;
   }
   scenario_set_pct(&source->scenario, pct);
-  rc = run_cascade(&source->scenario, args, pct, &source->cascade);
+  rc = memo_cascade(&source->scenario, arg_text(args[1]), arg_text(args[2]), pct,
+                    &source->cascade);
   if (rc != SQLITE_OK) {
     free_source(source);
     return rc;

@@ -374,9 +374,11 @@ static const Case known_cases[] = {
     "SELECT rowid, company FROM cascade_shock(50) WHERE status = 'default' AND kind = 'neocloud'",
     NULL },
   { "cascade_shock memo, evicted",
-    "SELECT (SELECT count(*) FROM cascade_shock(10)), (SELECT count(*) FROM cascade_shock(20)),"
-    " (SELECT count(*) FROM cascade_shock(30)), (SELECT count(*) FROM cascade_shock(40)),"
-    " (SELECT count(*) FROM cascade_shock(50)), (SELECT count(*) FROM cascade_shock(10))", NULL },
+    "WITH p(v) AS (VALUES (10),(21),(33),(40),(52),(61),(75),(80),(94),(5),(17),(28),(39),(10))"
+    " SELECT v, (SELECT count(*) FROM cascade_shock(p.v)) FROM p", NULL },
+  { "cascade_shock sweep, run ahead",
+    "WITH RECURSIVE p(v) AS (SELECT 0 UNION ALL SELECT v + 1 FROM p WHERE v < 20)"
+    " SELECT v, (SELECT count(*) FROM cascade_shock(p.v) WHERE status = 'default') FROM p", NULL },
   { "cascade_shock missing table", "SELECT * FROM cascade_shock(10, NULL, '{\"flows\":\"nope\"}')", NULL },
   { "breaking_point", "SELECT breaking_point('CoreWeave')", NULL },
   { "breaking_point all", "SELECT name, breaking_point(name, 'hyperscaler') FROM companies", NULL },
