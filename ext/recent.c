@@ -87,7 +87,6 @@ int recent_put(Recent *recent, const char *key, void *data, size_t bytes,
                void (*free_data)(void *)) {
   char *copy;
   Entry *e;
-  if (bytes > recent->budget) return SQLITE_TOOBIG;
   if ((copy = sqlite3_mprintf("%s", key)) == NULL) return SQLITE_NOMEM;
   while ((e = least_recent(recent)) != NULL && recent->bytes + bytes > recent->budget) {
     drop(recent, e);

@@ -14,8 +14,8 @@
 
 typedef struct Recent Recent;
 
-/* A memo of at most capacity entries and budget bytes; NULL when out of
-** memory. */
+/* A memo of at most capacity entries and budget bytes (or one entry, when
+** that alone is larger); NULL when out of memory. */
 Recent *recent_new(int capacity, size_t budget);
 void recent_free(void *recent);
 
@@ -23,8 +23,9 @@ void recent_free(void *recent);
 void *recent_get(Recent *recent, const char *key);
 
 /* Keeps data (bytes in size, freed by free_data) under a copy of key and
-** returns SQLITE_OK: the memo owns it from then on. Otherwise, SQLITE_TOOBIG
-** when it is larger than the whole budget, or SQLITE_NOMEM, the caller
+** returns SQLITE_OK: the memo owns it from then on, and drops the entries
+** used longest ago until the rest fits the budget (an entry larger than the
+** whole budget is then kept alone). Otherwise SQLITE_NOMEM: the caller
 ** still owns it. */
 int recent_put(Recent *recent, const char *key, void *data, size_t bytes,
                void (*free_data)(void *));
