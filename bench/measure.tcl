@@ -11,8 +11,9 @@
 #              every column the model reads (count(payer), ...); cold: the
 #              first cascade_shock(30)
 #              on a new connection (best of 3 connections), with its
-#              defaults, revenue_lost, rounds; warm: cascade_shock(31..35) on
-#              the last of them (best); repeat: cascade_shock(35) again, which
+#              defaults, revenue_lost, rounds; warm: cascade_shock at 5 pcts
+#              from 31 to 45, in steps that never repeat (so no sweep runs
+#              ahead), on the last of them (best); repeat: cascade_shock(45) again, which
 #              the memo of recent cascades answers (best of 3); round: what
 #              one more round of the cascade costs, (t8 - t4) / 4 where tN is
 #              a call stopped after N rounds (max_rounds, best of 3 pcts
@@ -20,11 +21,11 @@
 #              README's 101-point sweep
 #              on a new connection; exposure: SELECT name, exposure(name)
 #              FROM companies on a connection whose network is cached;
-#              network_bytes: SQLite memory kept after a cold call (on a
-#              connection whose page cache was filled first), less the
-#              cascade it keeps in its memo; memo_bytes: that cascade, as a
-#              second call with another pct adds it; load_peak_bytes: the
-#              most SQLite memory held during the cold call; peak_rss_kb: VmHWM
+#              network_bytes: SQLite memory kept after a call that loads
+#              the network and fails on an unknown spender (on a connection
+#              whose page cache was filled first); memo_bytes: what a cold
+#              call then adds, the cascade its memo keeps; load_peak_bytes:
+#              the most SQLite memory held during both; peak_rss_kb: VmHWM
 #   breaking   breaking: SELECT name, breaking_point(name) FROM companies on
 #              a new connection; broken: companies with a breaking point
 #   baseline   baseline: bench/baseline.tcl's plain SQL cascade at 30%, or
@@ -66,6 +67,9 @@ proc peak_rss_kb {} {
   return $kb
 }
 
+# Steps that never repeat, so that no call continues a sweep (which would
+# run the next pcts ahead and answer from the memo).
+set WARM_PCTS {31 33 36 40 45}
 set CASCADE {
   SELECT count(*) FILTER (WHERE status = 'default'), total(revenue_lost), max(rounds)
   FROM cascade_shock($pct)
@@ -108,7 +112,7 @@ proc measure_extension {file} {
     lassign $::last defaults revenue_lost rounds
   }
   set warms {}
-  foreach pct {31 32 33 34 35} {
+  foreach pct $::WARM_PCTS {
     lappend warms [seconds {warm eval $::CASCADE}]
   }
   set repeats {}
@@ -139,7 +143,9 @@ proc measure_extension {file} {
 
 # SQLite memory kept by a cold call, and the most held during it, beyond
 # what the connection held before (its page cache filled by reading every
-# table first, so that the call does not grow it).
+# table first, so that the call does not grow it): the network alone (a
+# call that loads it, then fails on an unknown spender), the cascade the
+# memo keeps, and the peak.
 proc network_memory {file} {
   open_db mem $file
   mem eval {
@@ -149,15 +155,14 @@ proc network_memory {file} {
   }
   set before [mem onecolumn {SELECT bench_memory_used()}]
   mem eval {SELECT bench_memory_highwater(1)}
+  catch {mem eval {SELECT count(*) FROM cascade_shock(30, 'bench: no such company')}}
+  set network [expr {[mem onecolumn {SELECT bench_memory_used()}] - $before}]
   set pct 30
   mem eval $::CASCADE
-  set after [mem onecolumn {SELECT bench_memory_used()}]
+  set memo [expr {[mem onecolumn {SELECT bench_memory_used()}] - $before - $network}]
   set peak [mem onecolumn {SELECT bench_memory_highwater(0)}]
-  set pct 31
-  mem eval $::CASCADE
-  set memo [expr {[mem onecolumn {SELECT bench_memory_used()}] - $after}]
   mem close
-  return [list [expr {$after - $before - $memo}] $memo [expr {$peak - $before}]]
+  return [list $network $memo [expr {$peak - $before}]]
 }
 
 proc measure_breaking {file} {
