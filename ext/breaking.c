@@ -52,19 +52,35 @@ struct BreakingSearch {
 };
 typedef BreakingSearch Search;
 
-/* Revenue and financing lost by company j, from one of the two states. */
-static void losses(const Network *net, const double *cut, int j,
-                   double *revenue_lost, double *financing_lost) {
+/* What company j lost, from each of the two states. */
+typedef struct BoundLosses {
+  double revenue_low, financing_low, revenue_high, financing_high;
+} BoundLosses;
+
+/* The cut amounts of flows [from, to), from the low and the high state:
+** both read in one pass (their cuts are fetched together), each summed in
+** the order of the flows. */
+static void sum_cut_flows(const Network *net, const Bounds *b, int from, int to,
+                          double *low, double *high) {
   int f;
-  *revenue_lost = 0;
-  *financing_lost = 0;
-  for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
-    double y = cut[net->in_payer[f]];
-    int behalf = net->in_behalf[f];
-    if (behalf != NO_COMPANY && cut[behalf] > y) y = cut[behalf];
-    if (net->in_financing[f]) *financing_lost += y * net->in_amount[f];
-    else *revenue_lost += y * net->in_amount[f];
+  *low = *high = 0;
+  for (f = from; f < to; f++) {
+    int payer = net->in_payer[f], behalf = net->in_behalf[f];
+    double y_low = b->cut_low[payer], y_high = b->cut_high[payer];
+    if (behalf != NO_COMPANY) {
+      if (b->cut_low[behalf] > y_low) y_low = b->cut_low[behalf];
+      if (b->cut_high[behalf] > y_high) y_high = b->cut_high[behalf];
+    }
+    *low += y_low * net->in_amount[f];
+    *high += y_high * net->in_amount[f];
   }
+}
+
+static void bound_losses(const Network *net, const Bounds *b, int j, BoundLosses *lost) {
+  int financing = net->in_financing_start[j];
+  sum_cut_flows(net, b, net->in_start[j], financing, &lost->revenue_low, &lost->revenue_high);
+  sum_cut_flows(net, b, financing, net->in_start[j + 1], &lost->financing_low,
+                &lost->financing_high);
 }
 
 static double credit_loss(const Network *net, const CascadeParams *p,
@@ -87,22 +103,21 @@ static double pass_on(const Network *net, const CascadeParams *p, int j, double 
 /* One round of the interval cascade for company j. */
 static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
                          const unsigned char *spender, double s_low, double s_high, int j) {
-  double rev_low, fin_low, rev_high, fin_high, before = net->liquidity_before[j];
-  double cash_min, cash_max, cut;
-  losses(net, b->cut_low, j, &rev_low, &fin_low);
-  losses(net, b->cut_high, j, &rev_high, &fin_high);
-  cash_min = before - net->margin[j] * rev_high - fin_high + b->cut_low[j] * net->outflow[j];
-  cash_max = before - net->margin[j] * rev_low - fin_low + b->cut_high[j] * net->outflow[j];
+  double before = net->liquidity_before[j], margin = net->margin[j], cash_min, cash_max, cut;
+  BoundLosses lost;
+  bound_losses(net, b, j, &lost);
+  cash_min = before - margin * lost.revenue_high - lost.financing_high + b->cut_low[j] * net->outflow[j];
+  cash_max = before - margin * lost.revenue_low - lost.financing_low + b->cut_high[j] * net->outflow[j];
   b->next_default_high[j] = b->default_high[j] || cash_min < 0 ||
-      (net->has_equity[j] && net->equity[j] - net->margin[j] * rev_high
+      (net->has_equity[j] && net->equity[j] - margin * lost.revenue_high
                              - credit_loss(net, p, b->default_high, j) < 0);
   b->next_default_low[j] = b->default_low[j] || cash_max < 0 ||
-      (net->has_equity[j] && net->equity[j] - net->margin[j] * rev_low
+      (net->has_equity[j] && net->equity[j] - margin * lost.revenue_low
                              - credit_loss(net, p, b->default_low, j) < 0);
-  cut = pass_on(net, p, j, rev_high + fin_high);
+  cut = pass_on(net, p, j, lost.revenue_high + lost.financing_high);
   if (spender[j] && s_high > cut) cut = s_high;
   b->next_high[j] = b->next_default_high[j] ? 1 : cut;
-  cut = pass_on(net, p, j, rev_low + fin_low);
+  cut = pass_on(net, p, j, lost.revenue_low + lost.financing_low);
   if (spender[j] && s_low > cut) cut = s_low;
   b->next_low[j] = b->next_default_low[j] ? 1 : cut;
 }
