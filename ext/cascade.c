@@ -387,8 +387,12 @@ const char *cascade_status_name(CascadeStatus status) {
   return names[status];
 }
 
+const char *cascade_cause_text(const Network *net, int cause) {
+  if (cause == CAUSE_BASELINE) return "baseline";
+  if (cause == CAUSE_NONE) return NULL;
+  return net->name[cause];
+}
+
 const char *cascade_cause_name(const Cascade *c, const Network *net, int j) {
-  if (c->cause[j] == CAUSE_BASELINE) return "baseline";
-  if (c->cause[j] == CAUSE_NONE) return NULL;
-  return net->name[c->cause[j]];
+  return cascade_cause_text(net, c->cause[j]);
 }

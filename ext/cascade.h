@@ -80,8 +80,10 @@ int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, cons
 typedef enum { STATUS_FAILED, STATUS_DEFAULT, STATUS_STRESSED, STATUS_OK, N_STATUS } CascadeStatus;
 CascadeStatus cascade_status(const Cascade *c, const CascadeParams *params, int company);
 const char *cascade_status_name(CascadeStatus status);
-/* The cause of a default: a company's name, "baseline", or NULL. */
+/* The cause of a default: a company's name, "baseline", or NULL; of a
+** company after a run, or from a cause as Cascade.cause holds it. */
 const char *cascade_cause_name(const Cascade *c, const Network *net, int company);
+const char *cascade_cause_text(const Network *net, int cause);
 
 
 #endif

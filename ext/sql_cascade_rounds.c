@@ -13,10 +13,13 @@
 ** 'stressed': lost something this round, 'ok'), the cut x and default
 ** flag d the round left, the round's losses, cash and equity, and the main
 ** cause of a default. The last round's rows equal cascade_shock's.
-** Rows: companies x (rounds + 1).
+** Rows: companies x (rounds + 1), kept as one compact record (56 bytes)
+** a company and round, their cells made as SQLite reads them.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <limits.h>
+#include <math.h>
 #include <string.h>
 #include "scenario.h"
 #include "sql_functions.h"
@@ -29,96 +32,176 @@ enum {
   COL_FINANCING_LOST, COL_CREDIT_LOSS, COL_CASH_AFTER, COL_EQUITY_AFTER, COL_CAUSE, N_COLUMNS
 };
 
+/* What a round left for one company: the makings of its row. */
+typedef struct Record {
+  double cut, revenue_lost, financing_lost, credit_loss, cash_after, equity_after;
+  int cause;                       /* as Cascade.cause */
+  unsigned char defaulted, status; /* status: a CascadeStatus */
+} Record;
+
+/* Every round's records, company by company: row r is round r / n,
+** company r % n. */
 typedef struct History {
-  ResultTable *out;
-  const Scenario *scenario;
-  size_t capacity;           /* rows the cells can hold */
+  const Network *net;              /* the table's, which holds a reference */
+  Record *records;
+  size_t capacity;                 /* records the array can hold */
+  int n_rows;
 } History;
 
-/* Room for one more round of rows; SQLITE_NOMEM when there is none. */
-static int grow(History *h) {
-  ResultTable *out = h->out;
-  size_t n = (size_t)h->scenario->net->n_companies, need = (size_t)out->n_rows + n;
-  if (need > h->capacity) {
+static void free_history(void *p) {
+  History *h = p;
+  sqlite3_free(h->records);
+  sqlite3_free(h);
+}
+
+/* Room for one more round of records: the first of them, or NULL when out
+** of memory (or past INT_MAX rows). */
+static Record *next_round(History *h) {
+  size_t n = (size_t)h->net->n_companies, need = (size_t)h->n_rows + n;
+  Record *first;
+  if (need > INT_MAX) return NULL;
+  if (need > h->capacity || h->records == NULL) {
     size_t capacity = h->capacity * 2 > need ? h->capacity * 2 : need;
-    Cell *cells = sqlite3_realloc64(out->cells, capacity * N_COLUMNS * sizeof(Cell));
-    if (cells == NULL) return SQLITE_NOMEM;
-    out->cells = cells;
+    Record *records = sqlite3_realloc64(h->records, (capacity ? capacity : 1) * sizeof(Record));
+    if (records == NULL) return NULL;
+    h->records = records;
     h->capacity = capacity;
   }
-  memset(out->cells + (size_t)out->n_rows * N_COLUMNS, 0, n * N_COLUMNS * sizeof(Cell));
-  out->n_rows += (int)n;
-  return SQLITE_OK;
+  first = h->records + h->n_rows;
+  memset(first, 0, n * sizeof(Record));
+  h->n_rows += (int)n;
+  return first;
 }
 
 /* Round 0: the scenario as cascade_run starts it. */
-static int add_start(History *h) {
-  const Scenario *s = h->scenario;
-  const Network *net = s->net;
-  int j, rc = grow(h);
-  for (j = 0; rc == SQLITE_OK && j < net->n_companies; j++) {
-    Cell *row = result_cell(h->out, j, 0);
+static int add_start(History *h, const Scenario *s) {
+  const Network *net = h->net;
+  Record *r = next_round(h);
+  int j;
+  if (r == NULL) return SQLITE_NOMEM;
+  for (j = 0; j < net->n_companies; j++, r++) {
     int failed = s->params.failed[j];
-    cell_integer(&row[COL_ROUND], 0);
-    cell_text(&row[COL_COMPANY], net->name[j]);
-    cell_text(&row[COL_STATUS], failed ? "failed" : "ok");
-    cell_real(&row[COL_CUT], failed ? 1 : s->params.spender_cut[j]);
-    cell_integer(&row[COL_DEFAULTED], failed);
-    cell_real(&row[COL_REVENUE_LOST], 0);
-    cell_real(&row[COL_FINANCING_LOST], 0);
-    cell_real(&row[COL_CREDIT_LOSS], 0);
-    cell_real(&row[COL_CASH_AFTER], net->liquidity_before[j]);
-    if (net->has_equity[j]) cell_real(&row[COL_EQUITY_AFTER], net->equity[j]);
+    r->status = failed ? STATUS_FAILED : STATUS_OK;
+    r->cut = failed ? 1 : s->params.spender_cut[j];
+    r->defaulted = (unsigned char)failed;
+    r->cash_after = net->liquidity_before[j];
+    r->equity_after = net->equity[j];
+    r->cause = CAUSE_NONE;
   }
-  return rc;
+  return SQLITE_OK;
 }
 
-/* The on_round callback: appends the rows of the round just run. */
+/* What the on_round callback records into, and from what. */
+typedef struct Recording {
+  History *history;
+  const Scenario *scenario;
+} Recording;
+
+/* The on_round callback: records the round just run. */
 static int add_round(void *context, const Cascade *c, int round) {
-  History *h = context;
-  const Scenario *s = h->scenario;
-  const Network *net = s->net;
-  int first = h->out->n_rows, j, rc = grow(h);
-  for (j = 0; rc == SQLITE_OK && j < net->n_companies; j++) {
-    Cell *row = result_cell(h->out, first + j, 0);
-    cell_integer(&row[COL_ROUND], round);
-    cell_text(&row[COL_COMPANY], net->name[j]);
-    cell_text(&row[COL_STATUS], cascade_status_name(cascade_status(c, &s->params, j)));
-    cell_real(&row[COL_CUT], c->cut[j]);
-    cell_integer(&row[COL_DEFAULTED], c->defaulted[j]);
-    cell_real(&row[COL_REVENUE_LOST], c->revenue_lost[j]);
-    cell_real(&row[COL_FINANCING_LOST], c->financing_lost[j]);
-    cell_real(&row[COL_CREDIT_LOSS], c->credit_loss[j]);
-    cell_real(&row[COL_CASH_AFTER], c->cash_after[j]);
-    if (net->has_equity[j]) cell_real(&row[COL_EQUITY_AFTER], c->equity_after[j]);
-    cell_text(&row[COL_CAUSE], cascade_cause_name(c, net, j));
+  const Recording *recording = context;
+  Record *r = next_round(recording->history);
+  int j;
+  (void)round;
+  if (r == NULL) return SQLITE_NOMEM;
+  for (j = 0; j < c->n; j++, r++) {
+    r->status = (unsigned char)cascade_status(c, &recording->scenario->params, j);
+    r->cut = c->cut[j];
+    r->defaulted = c->defaulted[j];
+    r->revenue_lost = c->revenue_lost[j];
+    r->financing_lost = c->financing_lost[j];
+    r->credit_loss = c->credit_loss[j];
+    r->cash_after = c->cash_after[j];
+    r->equity_after = c->equity_after[j];
+    r->cause = c->cause[j];
   }
+  return SQLITE_OK;
+}
+
+static void make_cell(void *p, int row, int column, Cell *cell) {
+  const History *h = p;
+  const Network *net = h->net;
+  const Record *r = &h->records[row];
+  int j = row % net->n_companies;
+  switch (column) {
+    case COL_ROUND: cell_integer(cell, row / net->n_companies); break;
+    case COL_COMPANY: cell_text(cell, net->name[j]); break;
+    case COL_STATUS: cell_text(cell, cascade_status_name((CascadeStatus)r->status)); break;
+    case COL_CUT: cell_real(cell, r->cut); break;
+    case COL_DEFAULTED: cell_integer(cell, r->defaulted); break;
+    case COL_REVENUE_LOST: cell_real(cell, r->revenue_lost); break;
+    case COL_FINANCING_LOST: cell_real(cell, r->financing_lost); break;
+    case COL_CREDIT_LOSS: cell_real(cell, r->credit_loss); break;
+    case COL_CASH_AFTER: cell_real(cell, r->cash_after); break;
+    case COL_EQUITY_AFTER: if (net->has_equity[j]) cell_real(cell, r->equity_after); break;
+    case COL_CAUSE: cell_text(cell, cascade_cause_text(net, r->cause)); break;
+  }
+}
+
+static int find_nonfinite(void *p, int *row, int *column) {
+  static const int real_columns[] = {
+    COL_CUT, COL_REVENUE_LOST, COL_FINANCING_LOST, COL_CREDIT_LOSS, COL_CASH_AFTER,
+    COL_EQUITY_AFTER
+  };
+  const History *h = p;
+  int r, k;
+  for (r = 0; r < h->n_rows; r++) {
+    for (k = 0; k < (int)(sizeof(real_columns) / sizeof(real_columns[0])); k++) {
+      Cell cell;
+      memset(&cell, 0, sizeof(cell));
+      make_cell(p, r, real_columns[k], &cell);
+      if (cell.type == CELL_REAL && !isfinite(cell.value.real)) {
+        *row = r;
+        *column = real_columns[k];
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+static const CellSource history_source = { make_cell, find_nonfinite, free_history };
+
+/* Runs the cascade of scenario s and records every round into h. */
+static int record_rounds(History *h, Scenario *s) {
+  Recording recording;
+  Cascade *c = cascade_new(s->net->n_companies);
+  int rc;
+  if (c == NULL) return SQLITE_NOMEM;
+  recording.history = h;
+  recording.scenario = s;
+  rc = add_start(h, s);
+  if (rc == SQLITE_OK) {
+    s->params.on_round = add_round;
+    s->params.on_round_context = &recording;
+    rc = cascade_run(c, s->net, &s->params);
+  }
+  cascade_free(c);
   return rc;
 }
 
 static int cascade_rounds_compute(Connection *conn, sqlite3_value **args, ResultTable *out,
                                   char **errmsg) {
   Scenario s;
-  Cascade *c;
-  History h;
+  History *h;
   double pct;
   int rc = scenario_pct(FN, args[0], &pct, errmsg);
   if (rc != SQLITE_OK) return rc;
   rc = scenario_open(conn, FN, args[1], args[2], &s, errmsg);
   if (rc != SQLITE_OK) return rc;
   scenario_set_pct(&s, pct);
-  c = cascade_new(s.net->n_companies);
-  rc = c ? result_table_init(out, 0, N_COLUMNS, s.net) : SQLITE_NOMEM;
-  h.out = out;
-  h.scenario = &s;
-  h.capacity = 0;
-  if (rc == SQLITE_OK) rc = add_start(&h);
-  if (rc == SQLITE_OK) {
-    s.params.on_round = add_round;
-    s.params.on_round_context = &h;
-    rc = cascade_run(c, s.net, &s.params);
+  if ((h = sqlite3_malloc64(sizeof(History))) == NULL) {
+    scenario_close(&s);
+    return SQLITE_NOMEM;
   }
-  cascade_free(c);
+  memset(h, 0, sizeof(*h));
+  h->net = s.net;
+  rc = record_rounds(h, &s);
+  if (rc == SQLITE_OK) {
+    result_table_cells(out, h->n_rows, N_COLUMNS, s.net, &history_source, h);
+  } else {
+    free_history(h);
+  }
   scenario_close(&s);
   return rc;
 }
