@@ -106,8 +106,10 @@ static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
   double before = net->liquidity_before[j], margin = net->margin[j], cash_min, cash_max, cut;
   BoundLosses lost;
   bound_losses(net, b, j, &lost);
-  cash_min = before - margin * lost.revenue_high - lost.financing_high + b->cut_low[j] * net->outflow[j];
-  cash_max = before - margin * lost.revenue_low - lost.financing_low + b->cut_high[j] * net->outflow[j];
+  cash_min = before - margin * lost.revenue_high - lost.financing_high
+           + b->cut_low[j] * net->outflow[j];
+  cash_max = before - margin * lost.revenue_low - lost.financing_low
+           + b->cut_high[j] * net->outflow[j];
   b->next_default_high[j] = b->default_high[j] || cash_min < 0 ||
       (net->has_equity[j] && net->equity[j] - margin * lost.revenue_high
                              - credit_loss(net, p, b->default_high, j) < 0);

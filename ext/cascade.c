@@ -360,7 +360,8 @@ int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, cons
   }
   for (round = 1; left > 0; round++) {
     for (j = 0; j < n; j += LANE_BLOCK) {
-      lanes_block(c, p, lanes, running, net, cuts, j, j + LANE_BLOCK < n ? j + LANE_BLOCK : n, round);
+      int end = j + LANE_BLOCK < n ? j + LANE_BLOCK : n;
+      lanes_block(c, p, lanes, running, net, cuts, j, end, round);
     }
     for (l = 0; l < lanes; l++) {
       if (!running[l]) continue;
