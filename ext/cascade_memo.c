@@ -92,7 +92,8 @@ static int lanes_to_run(const Cascade *c) {
 }
 
 /* Picks the pcts of the pass: pct, then pct + step, ... while in [0, 100],
-** not in the memo, and at most max_lanes of them. */
+** moving (a step below half a unit in the last place moves no more), not in
+** the memo, and at most max_lanes of them. */
 static int pick_pcts(Batch *b, CascadeMemo *memo, const char *spenders, const char *options,
                      double pct, double step, int max_lanes) {
   double next = pct;
@@ -101,8 +102,9 @@ static int pick_pcts(Batch *b, CascadeMemo *memo, const char *spenders, const ch
   while (step != 0 && b->lanes < max_lanes) {
     char *key;
     void *kept;
+    double last = next;
     next += step;
-    if (!(next >= 0 && next <= 100)) break;
+    if (!(next >= 0 && next <= 100) || next == last) break;
     if ((key = pct_key(spenders, options, next)) == NULL) return SQLITE_NOMEM;
     kept = recent_get(memo->recent, key);
     sqlite3_free(key);
