@@ -9,11 +9,20 @@ SQLITE_EXTENSION_INIT3
 
 #define MEMO_NAME "cascade_shock:recent"
 
+/* A pass that ran ahead for nothing (the calls did not come to its pcts,
+** as when pcts are k / 100.0 and their steps differ in the last bit) makes
+** the next few sweep misses run alone: 1, then 2, 4, ... up to this many,
+** until a pct run ahead is asked for again. */
+#define MAX_PAUSE 64
+
 typedef struct CascadeMemo {
   Recent *recent;
   char *arguments;     /* key of the spenders and options of the last call */
   double last_pct;     /* the last call's pct */
   double step;         /* the last change of pct; 0 when none */
+  double ahead[CASCADE_LANES];  /* the pcts the last pass ran ahead */
+  int n_ahead;         /* how many; 0 once one was asked for */
+  int pause, paused;   /* misses to run alone: the last pause, those left */
 } CascadeMemo;
 
 /* The pcts that one pass runs, their parameters and their cascades. */
@@ -66,9 +75,42 @@ static double sweep_step(CascadeMemo *memo, const char *arguments, double pct) {
     sqlite3_free(memo->arguments);
     memo->arguments = sqlite3_mprintf("%s", arguments);
     memo->step = 0;
+    memo->n_ahead = memo->pause = memo->paused = 0;
   }
   memo->last_pct = pct;
   return step;
+}
+
+/* Notes a call answered from the memo: one run ahead ends any pause. */
+static void note_hit(CascadeMemo *memo, double pct) {
+  int k;
+  for (k = 0; k < memo->n_ahead; k++) {
+    if (memo->ahead[k] == pct) {
+      memo->n_ahead = memo->pause = memo->paused = 0;
+      return;
+    }
+  }
+}
+
+/* Whether a sweep's miss may run ahead, or must run alone for a while
+** because the last pass ran ahead for nothing. */
+static int may_run_ahead(CascadeMemo *memo) {
+  if (memo->n_ahead > 0) {
+    memo->pause = memo->pause ? memo->pause * 2 : 1;
+    if (memo->pause > MAX_PAUSE) memo->pause = MAX_PAUSE;
+    memo->paused = memo->pause;
+    memo->n_ahead = 0;
+  }
+  if (memo->paused == 0) return 1;
+  memo->paused--;
+  return 0;
+}
+
+/* Notes the pcts a pass ran ahead. */
+static void note_ahead(CascadeMemo *memo, const double *pct, int lanes) {
+  int k;
+  memo->n_ahead = lanes - 1;
+  for (k = 1; k < lanes; k++) memo->ahead[k - 1] = pct[k];
 }
 
 /* The memo key of one cascade; NULL when out of memory. */
@@ -93,9 +135,10 @@ static int lanes_to_run(const Cascade *c) {
 
 /* Picks the pcts of the pass: pct, then pct + step, ... while in [0, 100],
 ** moving (a step below half a unit in the last place moves no more), not in
-** the memo, and at most max_lanes of them. */
-static int pick_pcts(Batch *b, CascadeMemo *memo, const char *spenders, const char *options,
-                     double pct, double step, int max_lanes) {
+** the memo, and at most max_lanes of them (fewer when out of memory: the
+** pass only runs less ahead). */
+static void pick_pcts(Batch *b, CascadeMemo *memo, const char *spenders, const char *options,
+                      double pct, double step, int max_lanes) {
   double next = pct;
   b->pct[0] = pct;
   b->lanes = 1;
@@ -105,18 +148,23 @@ static int pick_pcts(Batch *b, CascadeMemo *memo, const char *spenders, const ch
     double last = next;
     next += step;
     if (!(next >= 0 && next <= 100) || next == last) break;
-    if ((key = pct_key(spenders, options, next)) == NULL) return SQLITE_NOMEM;
+    if ((key = pct_key(spenders, options, next)) == NULL) break;
     kept = recent_get(memo->recent, key);
     sqlite3_free(key);
     if (kept == NULL) b->pct[b->lanes++] = next;
   }
-  return SQLITE_OK;
 }
 
-static void batch_free(Batch *b) {
+/* Frees the batch's cascades from lane `from` on, and its cuts. */
+static void batch_drop(Batch *b, int from) {
   int k;
-  for (k = 0; k < b->lanes; k++) cascade_free(b->cascade[k]);
+  for (k = from; k < b->lanes; k++) {
+    cascade_free(b->cascade[k]);
+    b->cascade[k] = NULL;
+  }
   sqlite3_free(b->spender_cuts);
+  b->spender_cuts = NULL;
+  b->lanes = from;
 }
 
 /* Runs the batch's cascades, lane 0's made already as first. */
@@ -137,20 +185,28 @@ static int batch_run(Batch *b, Scenario *s, Cascade *first) {
   return SQLITE_OK;
 }
 
-/* Keeps the batch's cascades in the memo. */
-static int batch_keep(Batch *b, CascadeMemo *memo, const char *spenders, const char *options) {
+/* Keeps the batch's cascades in the memo, as far as memory allows. */
+static void batch_keep(Batch *b, CascadeMemo *memo, const char *spenders, const char *options) {
   int k;
   for (k = 0; k < b->lanes; k++) {
     Cascade *c = b->cascade[k];
     char *key = pct_key(spenders, options, b->pct[k]);
-    if (key == NULL) return SQLITE_NOMEM;
+    if (key == NULL) continue;
     if (recent_put(memo->recent, key, cascade_retain(c), sizeof(Cascade) + sqlite3_msize(c->block),
                    free_cascade) != SQLITE_OK) {
       cascade_free(c);
     }
     sqlite3_free(key);
   }
-  return SQLITE_OK;
+}
+
+/* Runs the batch, lane 0's cascade made already as first; when running
+** ahead fails for want of memory, runs lane 0 alone. */
+static int batch_run_or_alone(Batch *b, Scenario *s, Cascade *first) {
+  int rc = batch_run(b, s, first);
+  if (rc == SQLITE_OK || b->lanes == 1) return rc;
+  batch_drop(b, 1);
+  return batch_run(b, s, first);
 }
 
 int memo_cascade(Scenario *s, const char *spenders, const char *options, double pct,
@@ -173,19 +229,20 @@ int memo_cascade(Scenario *s, const char *spenders, const char *options, double 
   first = recent_get(memo->recent, key);
   sqlite3_free(key);
   if (first) {
+    note_hit(memo, pct);
     *out = cascade_retain(first);
     return SQLITE_OK;
   }
   if ((first = cascade_new(s->net->n_companies)) == NULL) return SQLITE_NOMEM;
   memset(&batch, 0, sizeof(batch));
-  rc = pick_pcts(&batch, memo, spenders, options, pct, step, lanes_to_run(first));
+  if (step != 0 && !may_run_ahead(memo)) step = 0;
+  pick_pcts(&batch, memo, spenders, options, pct, step, lanes_to_run(first));
+  rc = batch_run_or_alone(&batch, s, first);
   if (rc == SQLITE_OK) {
-    rc = batch_run(&batch, s, first);
-  } else {
-    cascade_free(first);
+    batch_keep(&batch, memo, spenders, options);
+    if (batch.lanes > 1) note_ahead(memo, batch.pct, batch.lanes);
+    *out = cascade_retain(first);
   }
-  if (rc == SQLITE_OK) rc = batch_keep(&batch, memo, spenders, options);
-  if (rc == SQLITE_OK) *out = cascade_retain(first);
-  batch_free(&batch);
+  batch_drop(&batch, 0);
   return rc;
 }

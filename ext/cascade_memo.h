@@ -7,7 +7,8 @@
 ** its rows, count and facets) reads the one already run. When the calls
 ** step evenly through pcts (pct a, then a + h, then a + 2h: a sweep), a
 ** miss runs the next pcts of the sweep too, in the lanes of one pass over
-** the flows (cascade_run_lanes), and keeps them for the calls to come.
+** the flows (cascade_run_lanes), and keeps them for the calls to come;
+** after a pass that no call used, the next few misses run alone.
 ** The memo lives with the network, so new data never meets an old result.
 */
 #ifndef AIBUBBLE_CASCADE_MEMO_H
