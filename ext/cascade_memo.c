@@ -126,9 +126,14 @@ static char *pct_key(const char *spenders, const char *options, double pct) {
   return key;
 }
 
+/* What a cascade takes in the memo. */
+static size_t cascade_bytes(const Cascade *c) {
+  return sizeof(Cascade) + sqlite3_msize(c->block);
+}
+
 /* How many cascades one pass may run: as many as the memo can keep. */
 static int lanes_to_run(const Cascade *c) {
-  size_t bytes = sizeof(Cascade) + sqlite3_msize(c->block), fit = MEMO_BYTES / bytes;
+  size_t fit = MEMO_BYTES / cascade_bytes(c);
   if (fit > MEMO_CASCADES) fit = MEMO_CASCADES;
   return fit < CASCADE_LANES ? (int)fit : CASCADE_LANES;
 }
@@ -192,8 +197,7 @@ static void batch_keep(Batch *b, CascadeMemo *memo, const char *spenders, const 
     Cascade *c = b->cascade[k];
     char *key = pct_key(spenders, options, b->pct[k]);
     if (key == NULL) continue;
-    if (recent_put(memo->recent, key, cascade_retain(c), sizeof(Cascade) + sqlite3_msize(c->block),
-                   free_cascade) != SQLITE_OK) {
+    if (recent_put(memo->recent, key, cascade_retain(c), cascade_bytes(c), free_cascade) != SQLITE_OK) {
       cascade_free(c);
     }
     sqlite3_free(key);

@@ -88,20 +88,16 @@ static int row_finite(const Source *source, int j) {
          isfinite(c->cut[j]) && (!net->has_equity[j] || isfinite(c->equity_after[j]));
 }
 
+static const CellSource cell_source;
+
 static int find_nonfinite(void *p, int *row, int *column) {
   const Source *source = p;
-  int j, k;
+  int j;
   for (j = 0; j < source->cascade->n; j++) {
     if (row_finite(source, j)) continue;
-    for (k = 0; k < N_COLUMNS; k++) {
-      Cell cell;
-      memset(&cell, 0, sizeof(cell));
-      make_cell(p, j, k, &cell);
-      if (cell.type == CELL_REAL && !isfinite(cell.value.real)) {
-        *row = j;
-        *column = k;
-        return 1;
-      }
+    if (source_row_nonfinite(&cell_source, p, j, N_COLUMNS, column)) {
+      *row = j;
+      return 1;
     }
   }
   return 0;
@@ -122,7 +118,6 @@ static int cascade_compute(Connection *conn, sqlite3_value **args, ResultTable *
     sqlite3_free(source);
     return rc;
   }
-  scenario_set_pct(&source->scenario, pct);
   rc = memo_cascade(&source->scenario, arg_text(args[1]), arg_text(args[2]), pct,
                     &source->cascade);
   if (rc != SQLITE_OK) {

@@ -19,7 +19,6 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <limits.h>
-#include <math.h>
 #include <string.h>
 #include "scenario.h"
 #include "sql_functions.h"
@@ -138,23 +137,15 @@ static void make_cell(void *p, int row, int column, Cell *cell) {
   }
 }
 
+static const CellSource history_source;
+
 static int find_nonfinite(void *p, int *row, int *column) {
-  static const int real_columns[] = {
-    COL_CUT, COL_REVENUE_LOST, COL_FINANCING_LOST, COL_CREDIT_LOSS, COL_CASH_AFTER,
-    COL_EQUITY_AFTER
-  };
   const History *h = p;
-  int r, k;
+  int r;
   for (r = 0; r < h->n_rows; r++) {
-    for (k = 0; k < (int)(sizeof(real_columns) / sizeof(real_columns[0])); k++) {
-      Cell cell;
-      memset(&cell, 0, sizeof(cell));
-      make_cell(p, r, real_columns[k], &cell);
-      if (cell.type == CELL_REAL && !isfinite(cell.value.real)) {
-        *row = r;
-        *column = real_columns[k];
-        return 1;
-      }
+    if (source_row_nonfinite(&history_source, p, r, N_COLUMNS, column)) {
+      *row = r;
+      return 1;
     }
   }
   return 0;

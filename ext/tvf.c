@@ -85,6 +85,21 @@ static Cell cell_at(ResultTable *table, int row, int column) {
   return cell;
 }
 
+int source_row_nonfinite(const CellSource *kind, void *source, int row, int n_columns,
+                         int *column) {
+  int k;
+  for (k = 0; k < n_columns; k++) {
+    Cell cell;
+    memset(&cell, 0, sizeof(cell));
+    kind->make_cell(source, row, k, &cell);
+    if (cell.type == CELL_REAL && !isfinite(cell.value.real)) {
+      *column = k;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 void cell_real(Cell *cell, double value) {
   cell->type = CELL_REAL;
   cell->value.real = value;

@@ -66,6 +66,10 @@ int result_table_init(ResultTable *table, int n_rows, int n_columns, Network *ne
 void result_table_cells(ResultTable *table, int n_rows, int n_columns, Network *net,
                         const CellSource *kind, void *source);
 void result_table_free(ResultTable *table);
+/* For a source's find_nonfinite: whether row (of n_columns) has a NaN or
+** infinite REAL, and then in which column, made cell by cell. */
+int source_row_nonfinite(const CellSource *kind, void *source, int row, int n_columns,
+                         int *column);
 /* The cell to fill, in a table made by result_table_init. */
 Cell *result_cell(ResultTable *table, int row, int column);
 void cell_real(Cell *cell, double value);
