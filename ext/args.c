@@ -44,7 +44,7 @@ static char *quote_value(sqlite3_value *value) {
   }
 }
 
-static double parse_double(const char *text, int *ok) {
+double text_number(const char *text, int *ok) {
   char *end;
   double value;
   while (*text == ' ' || *text == '\t') text++;
@@ -67,7 +67,7 @@ int arg_number(const char *fn, const char *what, sqlite3_value *value,
     *out = sqlite3_value_double(value);
     ok = 1;
   } else if (type == SQLITE_TEXT) {
-    *out = parse_double((const char *)sqlite3_value_text(value), &ok);
+    *out = text_number((const char *)sqlite3_value_text(value), &ok);
   }
   if (ok && isfinite(*out) && *out >= low && *out <= high) return SQLITE_OK;
   quoted = quote_value(value);
@@ -126,7 +126,22 @@ static int find_option(const char *key) {
   return -1;
 }
 
-/* Checks one option of json_each's row (key, type, atom, value) and keeps it. */
+double json_row_number(sqlite3_stmt *row, int type_column, int *ok) {
+  const char *type = (const char *)sqlite3_column_text(row, type_column);
+  *ok = 0;
+  if (type == NULL) return 0;
+  if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0) {
+    *ok = 1;
+    return sqlite3_column_double(row, type_column + 1);
+  }
+  if (strcmp(type, "text") == 0) {
+    const char *text = (const char *)sqlite3_column_text(row, type_column + 1);
+    if (text) return text_number(text, ok);
+  }
+  return 0;
+}
+
+/* Checks one option of json_each's row (key, type, atom, shown) and keeps it. */
 static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
                        Options *options, char **errmsg) {
   const char *key = (const char *)sqlite3_column_text(row, 0);
@@ -151,8 +166,8 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
   switch (spec->kind) {
     case KIND_NUMBER:
     case KIND_INTEGER: {
-      double number = sqlite3_column_double(row, 2);
-      int numeric = strcmp(type, "integer") == 0 || strcmp(type, "real") == 0;
+      int numeric;
+      double number = json_row_number(row, 1, &numeric);
       if (numeric && spec->kind == KIND_INTEGER && number != floor(number)) numeric = 0;
       if (!numeric || !isfinite(number) || number < spec->low || number > spec->high) {
         char *range = range_text(spec->low, spec->high);
@@ -166,8 +181,8 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
       return SQLITE_OK;
     }
     case KIND_TABLE:
-      if (strcmp(type, "text") != 0 || value[0] == 0) {
-        *errmsg = error_message(fn, "option %s must name a table, got %s", key, value[0] ? value : "''");
+      if (strcmp(type, "text") != 0 || sqlite3_column_bytes(row, 2) == 0) {
+        *errmsg = error_message(fn, "option %s must name a table, got %s", key, value);
         return SQLITE_ERROR;
       }
       break;
@@ -233,7 +248,7 @@ int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
     *errmsg = error_message(fn, "options must be a JSON object, got '%q'", text);
     return SQLITE_ERROR;
   }
-  rc = prepare_with(db, "SELECT key, type, atom, value FROM json_each(?1)", text, &stmt);
+  rc = prepare_with(db, "SELECT key, type, atom, " JSON_SHOWN " FROM json_each(?1)", text, &stmt);
   while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
     rc = take_option(fn, stmt, allowed, options, errmsg);
   }
@@ -263,7 +278,7 @@ static int select_array(sqlite3 *db, const char *fn, const char *what, const cha
     *errmsg = error_message(fn, "%s is not a valid JSON array: '%q'", what, text);
     return SQLITE_ERROR;
   }
-  rc = prepare_with(db, "SELECT type, atom, value FROM json_each(?1)", text, &stmt);
+  rc = prepare_with(db, "SELECT type, atom, " JSON_SHOWN " FROM json_each(?1)", text, &stmt);
   while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
     const char *type = (const char *)sqlite3_column_text(stmt, 0);
     const char *name = (const char *)sqlite3_column_text(stmt, 1);

@@ -28,6 +28,18 @@ typedef struct Options {
   char *text[OPT_COUNT];        /* text options; fail as a name or JSON array */
 } Options;
 
+/* The number a text holds (spaces around it allowed), or 0 with *ok = 0. */
+double text_number(const char *text, int *ok);
+
+/* For json_each rows: a JSON element as a message shows it (a string
+** quoted as SQL quotes it, '0.5'; null as null; anything else as JSON),
+** given the row's type and atom columns. */
+#define JSON_SHOWN "CASE type WHEN 'text' THEN quote(atom) WHEN 'null' THEN 'null' ELSE value END"
+/* The number of a json_each row (type in column type_column, atom in the
+** next): a JSON number, or a string that holds one, as a Datasette
+** parameter passed through json_object does; *ok = 0 if neither. */
+double json_row_number(sqlite3_stmt *row, int type_column, int *ok);
+
 /* A number in [low, high] from an INTEGER, REAL or numeric TEXT value. */
 int arg_number(const char *fn, const char *what, sqlite3_value *value,
                double low, double high, double *out, char **errmsg);

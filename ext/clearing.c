@@ -81,7 +81,7 @@ static int find_defaults(Clearing *c, int round) {
   int i, found = 0;
   for (i = 0; i < c->n; i++) {
     if (c->default_round[i] < 0 &&
-        c->external_assets[i] + c->received[i] < c->obligation[i]) {
+        c->external_assets[i] + c->received[i] < c->obligation[i] * (1 - CLEARING_ROUNDING)) {
       c->default_round[i] = round;
       found++;
     }
@@ -188,12 +188,14 @@ static double sweep_scale(const Clearing *c, int i, double p) {
   return p > least ? p : least;
 }
 
-/* Gauss-Seidel sweeps from above: 1 converged, 0 stopped by the limit. */
+/* Gauss-Seidel sweeps from above: 1 converged, 0 stopped by the limit.
+** The members come in the order the walk found them, creditors before
+** their debtors, so the sweep runs backwards: debtors first. */
 static int solve_sweeps(Clearing *c, const ClaimMatrix *a, double beta, const int *members, int k) {
   int sweep, r;
   for (sweep = 0; sweep < CLEARING_MAX_SWEEPS; sweep++) {
     int moved = 0;
-    for (r = 0; r < k; r++) {
+    for (r = k - 1; r >= 0; r--) {
       int i = members[r];
       double v = clamp_payment(c, i, c->rhs[r] + beta * inflow(c, a, i, 1));
       if (v < c->payment[i]) {
@@ -264,4 +266,9 @@ int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a, const Cl
     rc = solve_defaulters(c, a, p);
   }
   return rc;
+}
+
+double clearing_equity(const Clearing *c, int i) {
+  double equity = c->external_assets[i] + c->received[i] - c->obligation[i];
+  return c->default_round[i] < 0 && equity < 0 ? 0 : equity;
 }

@@ -21,8 +21,12 @@
 ** accurate to rounding even when a cycle leaks almost nothing) up to
 ** CLEARING_DENSE_MAX companies, by Gauss-Seidel sweeps from above beyond,
 ** until no payment moves by CLEARING_TOLERANCE of itself (or of
-** CLEARING_FLOOR pbar, for payments near 0). Rounds end when a round finds
-** no new default.
+** CLEARING_FLOOR pbar, for payments near 0); each sweep takes a debtor
+** before the creditors it pays, as far as the cycles allow, so a chain
+** settles in one sweep. Rounds end when a round finds no new default.
+** What i receives is a sum of rounded products, so i pays in full when
+** e_i + r_i falls short of pbar_i by no more than CLEARING_ROUNDING pbar_i
+** (A pays B exactly what B pays it back is no default).
 */
 #ifndef AIBUBBLE_CLEARING_H
 #define AIBUBBLE_CLEARING_H
@@ -34,6 +38,7 @@
 #define CLEARING_MAX_SWEEPS 100000 /* per component solved by sweeps */
 #define CLEARING_TOLERANCE 1e-15   /* relative change that ends the sweeps */
 #define CLEARING_FLOOR 1e-9        /* share of pbar below which changes count absolutely */
+#define CLEARING_ROUNDING 1e-12    /* share of pbar a payer may fall short by: rounding */
 
 typedef struct ClearingParams {
   const double *shock;       /* [n] share of external assets lost, in [0, 1] */
@@ -65,5 +70,9 @@ void clearing_free(Clearing *c);
 /* Clears the network; SQLITE_OK or SQLITE_NOMEM. */
 int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a,
                  const ClearingParams *params);
+
+/* Company i's equity after clearing, e_i + r_i - pbar_i; 0 where that is
+** below 0 by rounding only, for a company that pays in full. */
+double clearing_equity(const Clearing *c, int i);
 
 #endif

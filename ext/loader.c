@@ -14,6 +14,7 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "args.h"
 #include "loader.h"
 
 typedef struct Table {
@@ -141,15 +142,6 @@ static int step_error(Table *t, int rc) {
   return rc == SQLITE_OK ? SQLITE_ERROR : rc;
 }
 
-/* A text value's number, or 0 with *ok = 0 when it is not one. */
-static double parse_number(const char *text, int *ok) {
-  char *end;
-  double value = strtod(text, &end);
-  while (*end == ' ' || *end == '\t') end++;
-  *ok = end != text && *end == 0;
-  return value;
-}
-
 /* Sets *errmsg to "fn: table.column of <the row> " followed by problem. */
 static int value_error(Table *t, const char *column, const char *problem) {
   char *who;
@@ -174,7 +166,7 @@ static int read_number(Table *t, int k, const char *column, double *value, int *
     case SQLITE_TEXT: {
       const char *text = (const char *)sqlite3_column_text(s, i);
       if (text == NULL) return SQLITE_NOMEM;
-      *value = parse_number(text, &ok);
+      *value = text_number(text, &ok);
       if (!ok) return value_error(t, column, sqlite3_mprintf("is not a number: '%q'", text));
       break;
     }
@@ -309,52 +301,203 @@ static int is_financing(const char *kind) {
   return kind && (sqlite3_stricmp(kind, "investment") == 0 || sqlite3_stricmp(kind, "loan") == 0);
 }
 
-static int read_flow(Table *t, NetworkBuilder *b) {
-  static const Reference refs[] = {
-    { F_PAYER, "payer", 0 }, { F_PAYEE, "payee", 0 }, { F_BEHALF, "on_behalf_of", 1 }
-  };
-  const char *name[3];
-  int company[3], rc;
+/* An edge table (flows or claims): its reference columns, its amount
+** column, and how a row enters the builder. */
+typedef struct EdgeTable {
+  const char *const *wanted;
+  const Reference *refs;
+  int n_refs;                /* at most 3 */
+  int amount;                /* the wanted column of the amount */
+  const char *row_format;    /* the row in messages, from its first two names */
+  int is_flow;               /* flows have a kind and an end customer */
+} EdgeTable;
+
+static const Reference flow_refs[] = {
+  { F_PAYER, "payer", 0 }, { F_PAYEE, "payee", 0 }, { F_BEHALF, "on_behalf_of", 1 }
+};
+static const EdgeTable flows_table = {
+  flow_columns, flow_refs, 3, F_AMOUNT, "the flow from '%q' to '%q'", 1
+};
+static const Reference claim_refs[] = {
+  { K_CREDITOR, "creditor", 0 }, { K_DEBTOR, "debtor", 0 }
+};
+static const EdgeTable claims_table = {
+  claim_columns, claim_refs, 2, K_AMOUNT, "the claim of '%q' on '%q'", 0
+};
+
+/* One edge row, its companies found. */
+typedef struct EdgeRow {
+  int company[3];            /* NO_COMPANY for an optional one left empty */
   double amount;
-  if ((rc = read_references(t, b, refs, 3, company, name)) != SQLITE_OK) return rc;
-  t->row_format = "the flow from '%q' to '%q'";
-  t->row_a = name[0];
-  t->row_b = name[1];
-  rc = read_bounded(t, F_AMOUNT, "amount", 0, INFINITY, 0, &amount);
-  if (rc != SQLITE_OK) return rc;
-  return builder_add_flow(b, company[0], company[1], company[2], amount,
-                          is_financing(read_text(t, F_KIND)));
-}
+  int financing;
+} EdgeRow;
 
-static int read_claim(Table *t, NetworkBuilder *b) {
-  static const Reference refs[] = { { K_CREDITOR, "creditor", 0 }, { K_DEBTOR, "debtor", 0 } };
-  const char *name[2];
-  int company[2], rc;
-  double amount;
-  if ((rc = read_references(t, b, refs, 2, company, name)) != SQLITE_OK) return rc;
-  t->row_format = "the claim of '%q' on '%q'";
-  t->row_a = name[0];
-  t->row_b = name[1];
-  rc = read_bounded(t, K_AMOUNT, "amount", 0, INFINITY, 0, &amount);
-  if (rc != SQLITE_OK) return rc;
-  return builder_add_claim(b, company[0], company[1], amount);
-}
-
-typedef int (*RowReader)(Table *, NetworkBuilder *);
-
-/* Reads every row of one table into the builder. */
-static int read_table(Table *t, const char *const *wanted, int may_be_absent,
-                      RowReader read_row, NetworkBuilder *b) {
-  int absent, rc = open_table(t, wanted, may_be_absent, &absent), k;
-  for (k = 0; k < (int)(sizeof(t->recent) / sizeof(t->recent[0])); k++) t->recent[k] = NO_COMPANY;
-  while (rc == SQLITE_OK && !absent) {
-    int step = sqlite3_step(t->stmt);
-    if (step == SQLITE_DONE) break;
-    rc = step == SQLITE_ROW ? read_row(t, b) : step_error(t, step);
+static int add_edge(NetworkBuilder *b, const EdgeTable *e, const EdgeRow *row) {
+  if (e->is_flow) {
+    return builder_add_flow(b, row->company[0], row->company[1], row->company[2],
+                            row->amount, row->financing);
   }
+  return builder_add_claim(b, row->company[0], row->company[1], row->amount);
+}
+
+/* Reads the current row of an edge table at once, checking every value. */
+static int read_edge(Table *t, NetworkBuilder *b, const EdgeTable *e) {
+  const char *name[3];
+  EdgeRow row;
+  int rc = read_references(t, b, e->refs, e->n_refs, row.company, name);
+  if (rc != SQLITE_OK) return rc;
+  t->row_format = e->row_format;
+  t->row_a = name[0];
+  t->row_b = name[1];
+  rc = read_bounded(t, e->amount, "amount", 0, INFINITY, 0, &row.amount);
+  if (rc != SQLITE_OK) return rc;
+  row.financing = e->is_flow && is_financing(read_text(t, F_KIND));
+  return add_edge(b, e, &row);
+}
+
+/* Edge rows are read one row ahead. A row whose values are plain (every
+** name given, an amount that is a finite number >= 0) is copied, its names'
+** hash slots are fetched, and it is finished (its names found, the row
+** added) only after SQLite has read the next row: once the network outgrows
+** the caches, a look-up waits on memory, and this way it waits while
+** SQLite works. Any other row is read at once, after the row ahead, so
+** rows enter the builder and errors come in table order, as if each row
+** were read alone. */
+typedef struct AheadRow {
+  EdgeRow row;
+  NameKey key[3];            /* of the names still to find */
+  char *text;                /* the names, copied, each terminated */
+  size_t capacity;
+} AheadRow;
+
+typedef struct ReadAhead {
+  AheadRow slot[2];
+  int waiting;               /* slot[waiting] holds a row to finish */
+  int has_waiting;
+} ReadAhead;
+
+/* Whether the current row can be read ahead. */
+static int plain_row(Table *t, const EdgeTable *e) {
+  int i = t->column[e->amount], k, type = sqlite3_column_type(t->stmt, i);
+  double amount;
+  for (k = 0; k < e->n_refs; k++) {
+    if (!e->refs[k].optional && sqlite3_column_bytes(t->stmt, t->column[e->refs[k].k]) == 0) {
+      return 0;
+    }
+  }
+  if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) return 0;
+  amount = sqlite3_column_double(t->stmt, i);
+  return amount >= 0 && isfinite(amount);
+}
+
+/* Copies the row's names into slot a; name[k] gets each copy or NULL. */
+static int copy_names(Table *t, const EdgeTable *e, AheadRow *a, const char **name) {
+  size_t offset[3], need = 0;
+  int k;
+  for (k = 0; k < e->n_refs; k++) {
+    name[k] = read_text(t, e->refs[k].k);
+    if (name[k] == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return SQLITE_NOMEM;
+    offset[k] = need;
+    if (name[k]) need += strlen(name[k]) + 1;
+  }
+  if (need > a->capacity) {
+    char *grown = sqlite3_realloc64(a->text, need);
+    if (grown == NULL) return SQLITE_NOMEM;
+    a->text = grown;
+    a->capacity = need;
+  }
+  for (k = 0; k < e->n_refs; k++) {
+    if (name[k] == NULL) continue;
+    memcpy(a->text + offset[k], name[k], strlen(name[k]) + 1);
+    name[k] = a->text + offset[k];
+  }
+  return SQLITE_OK;
+}
+
+/* Copies the current (plain) row into slot a and starts its look-ups. */
+static int take_row(Table *t, const NetworkBuilder *b, const EdgeTable *e, AheadRow *a) {
+  const char *name[3];
+  int k, rc = copy_names(t, e, a, name);
+  if (rc != SQLITE_OK) return rc;
+  for (k = 0; k < e->n_refs; k++) {
+    a->row.company[k] = NO_COMPANY;
+    a->key[k].name = NULL;
+    if (name[k] == NULL || name[k][0] == 0) continue;
+    a->row.company[k] = recent_company(t, e->refs[k].k, name[k]);
+    if (a->row.company[k] == NO_COMPANY) builder_name_key(b, name[k], &a->key[k]);
+  }
+  a->row.amount = sqlite3_column_double(t->stmt, t->column[e->amount]);
+  a->row.financing = e->is_flow && is_financing(read_text(t, F_KIND));
+  return SQLITE_OK;
+}
+
+/* Finds the names of the row waiting, if any, and adds it. */
+static int finish_waiting(Table *t, NetworkBuilder *b, const EdgeTable *e, ReadAhead *ahead) {
+  AheadRow *a = &ahead->slot[ahead->waiting];
+  int k;
+  if (!ahead->has_waiting) return SQLITE_OK;
+  ahead->has_waiting = 0;
+  for (k = 0; k < e->n_refs; k++) {
+    if (a->key[k].name == NULL) continue;
+    a->row.company[k] = builder_find_key(b, &a->key[k]);
+    if (a->row.company[k] == NO_COMPANY) {
+      *t->errmsg = error_message(t->fn, "%s.%s '%q' is not in companies", t->name,
+                                 e->refs[k].column, a->key[k].name);
+      return *t->errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    remember_company(t, e->refs[k].k, a->key[k].name, a->row.company[k]);
+  }
+  return add_edge(b, e, &a->row);
+}
+
+/* Reads the current row of an edge table, one row ahead. */
+static int read_edge_ahead(Table *t, NetworkBuilder *b, const EdgeTable *e, ReadAhead *ahead) {
+  int next = 1 - ahead->waiting, rc;
+  if (!plain_row(t, e)) {
+    rc = finish_waiting(t, b, e, ahead);
+    return rc == SQLITE_OK ? read_edge(t, b, e) : rc;
+  }
+  rc = take_row(t, b, e, &ahead->slot[next]);
+  if (rc == SQLITE_OK) rc = finish_waiting(t, b, e, ahead);
+  ahead->waiting = next;
+  ahead->has_waiting = rc == SQLITE_OK;
+  return rc;
+}
+
+/* Prepares a table's read; *absent: a missing table that may be. */
+static int start_table(Table *t, const char *const *wanted, int may_be_absent, int *absent) {
+  int k;
+  for (k = 0; k < (int)(sizeof(t->recent) / sizeof(t->recent[0])); k++) t->recent[k] = NO_COMPANY;
+  return open_table(t, wanted, may_be_absent, absent);
+}
+
+static int end_table(Table *t, int rc) {
   sqlite3_finalize(t->stmt);
   t->stmt = NULL;
   return rc;
+}
+
+static int read_companies(Table *t, NetworkBuilder *b) {
+  int absent, rc = start_table(t, company_columns, 0, &absent), step;
+  while (rc == SQLITE_OK && (step = sqlite3_step(t->stmt)) != SQLITE_DONE) {
+    rc = step == SQLITE_ROW ? read_company(t, b) : step_error(t, step);
+  }
+  return end_table(t, rc);
+}
+
+static int read_edges(Table *t, NetworkBuilder *b, const EdgeTable *e, int may_be_absent) {
+  ReadAhead ahead;
+  int absent, rc = start_table(t, e->wanted, may_be_absent, &absent), step = SQLITE_DONE;
+  memset(&ahead, 0, sizeof(ahead));
+  while (rc == SQLITE_OK && !absent && (step = sqlite3_step(t->stmt)) == SQLITE_ROW) {
+    rc = read_edge_ahead(t, b, e, &ahead);
+  }
+  /* The row left waiting comes before the end, or before the step's error. */
+  if (rc == SQLITE_OK) rc = finish_waiting(t, b, e, &ahead);
+  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = step_error(t, step);
+  sqlite3_free(ahead.slot[0].text);
+  sqlite3_free(ahead.slot[1].text);
+  return end_table(t, rc);
 }
 
 int network_load(sqlite3 *db, const char *fn, const TableNames *names,
@@ -369,11 +512,11 @@ int network_load(sqlite3 *db, const char *fn, const TableNames *names,
   t.fn = fn;
   t.errmsg = errmsg;
   t.name = names->companies ? names->companies : "companies";
-  rc = read_table(&t, company_columns, 0, read_company, &b);
+  rc = read_companies(&t, &b);
   t.name = names->flows ? names->flows : "flows";
-  if (rc == SQLITE_OK) rc = read_table(&t, flow_columns, 0, read_flow, &b);
+  if (rc == SQLITE_OK) rc = read_edges(&t, &b, &flows_table, 0);
   t.name = names->claims ? names->claims : "claims";
-  if (rc == SQLITE_OK) rc = read_table(&t, claim_columns, names->claims == NULL, read_claim, &b);
+  if (rc == SQLITE_OK) rc = read_edges(&t, &b, &claims_table, names->claims == NULL);
   if (rc != SQLITE_OK) {
     builder_free(&b);
     return rc;

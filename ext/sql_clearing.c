@@ -42,7 +42,7 @@ static void fill_row(ResultTable *out, const Network *net, const Clearing *c, in
   cell_real(&row[COL_PAYMENT], c->payment[i]);
   if (pbar > 0) cell_real(&row[COL_RECOVERY_RATE], c->payment[i] / pbar);
   cell_integer(&row[COL_DEFAULTED], c->default_round[i] >= 0);
-  cell_real(&row[COL_EQUITY], c->external_assets[i] + c->received[i] - pbar);
+  cell_real(&row[COL_EQUITY], clearing_equity(c, i));
   if (c->default_round[i] >= 0) cell_integer(&row[COL_ROUND], c->default_round[i]);
   cell_real(&row[COL_EXTERNAL_ASSETS], c->external_assets[i]);
   cell_real(&row[COL_EXTERNAL_LIABILITIES], c->external_liabilities[i]);

@@ -62,17 +62,16 @@ static char *range_text(double low, double high) {
   return sqlite3_mprintf("between %.15g and %.15g", low, high);
 }
 
-/* Checks one member of the object (json_each's key, type, atom, value). */
+/* Checks one member of the object (json_each's key, type, atom, shown). */
 static int take_number(const char *fn, const char *what, sqlite3_stmt *row, double low,
                        double high, const Network *net, double *values,
                        unsigned char *seen, char **errmsg) {
   const char *key = (const char *)sqlite3_column_text(row, 0);
-  const char *type = (const char *)sqlite3_column_text(row, 1);
-  const char *value = (const char *)sqlite3_column_text(row, 3);
-  double number = sqlite3_column_double(row, 2);
-  int company;
+  const char *shown = (const char *)sqlite3_column_text(row, 3);
+  int company, ok;
+  double number = json_row_number(row, 1, &ok);
   char *range;
-  if (key == NULL || type == NULL || value == NULL) return SQLITE_NOMEM;
+  if (key == NULL || shown == NULL) return SQLITE_NOMEM;
   if ((company = network_find(net, key)) == NO_COMPANY) {
     *errmsg = error_message(fn, "unknown company '%q' in %s", key, what);
     return SQLITE_ERROR;
@@ -82,21 +81,15 @@ static int take_number(const char *fn, const char *what, sqlite3_stmt *row, doub
     return SQLITE_ERROR;
   }
   seen[company] = 1;
-  if ((strcmp(type, "integer") == 0 || strcmp(type, "real") == 0) && isfinite(number) &&
-      number >= low && number <= high) {
-    values[company] = number;
+  if (ok && isfinite(number) && number >= low && number <= high) {
+    values[company] = number + 0.0;   /* -0 is 0 */
     return SQLITE_OK;
   }
   range = range_text(low, high);
-  if (strcmp(type, "text") == 0) {
-    *errmsg = error_message(fn, "%s of '%q' must be a number %s, got '%q'", what, key,
-                            range ? range : "", value);
-  } else {
-    *errmsg = error_message(fn, "%s of '%q' must be a number %s, got %s", what, key,
-                            range ? range : "", value);
-  }
+  *errmsg = error_message(fn, "%s of '%q' must be a number %s, got %s", what, key,
+                          range ? range : "", shown);
   sqlite3_free(range);
-  return SQLITE_ERROR;
+  return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 static int object_numbers(sqlite3 *db, const char *fn, const char *what, const char *text,
@@ -110,7 +103,7 @@ static int object_numbers(sqlite3 *db, const char *fn, const char *what, const c
     return SQLITE_ERROR;
   }
   memset(seen, 0, (size_t)net->n_companies);
-  rc = sqlite3_prepare_v2(db, "SELECT key, type, atom, value FROM json_each(?1)", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2(db, "SELECT key, type, atom, " JSON_SHOWN " FROM json_each(?1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
   while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
     rc = take_number(fn, what, stmt, low, high, net, values, seen, errmsg);

@@ -19,6 +19,8 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <float.h>
+#include <math.h>
 #include <string.h>
 #include "debtrank.h"
 #include "loader.h"
@@ -90,10 +92,12 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
   while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
     const char *name = (const char *)sqlite3_column_text(stmt, at[0]);
     int company = name ? network_find(net, name) : NO_COMPANY;
-    int type = sqlite3_column_type(stmt, at[1]);
+    int type = sqlite3_column_type(stmt, at[1]), ok = 1;
     double value = sqlite3_column_double(stmt, at[1]);
     if (company == NO_COMPANY || type == SQLITE_NULL) continue;
-    if ((type != SQLITE_INTEGER && type != SQLITE_FLOAT) || !(value >= 0 && value <= 1e300)) {
+    if (type == SQLITE_TEXT) value = text_number((const char *)sqlite3_column_text(stmt, at[1]), &ok);
+    else if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) ok = 0;
+    if (!ok || !(value >= 0 && value <= DBL_MAX)) {
       *errmsg = error_message(FN, "option weights: %s.%s of '%q' must be a number >= 0, got '%q'",
                               table, column, net->name[company],
                               (const char *)sqlite3_column_text(stmt, at[1]));
@@ -107,11 +111,23 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
   return rc;
 }
 
+/* Scales weights[n] (finite, >= 0) to sum 1, unless all are 0; when their
+** sum overflows, they are first divided by the largest. */
+static void normalize(double *weights, int n) {
+  double sum = 0, largest = 0;
+  int i;
+  for (i = 0; i < n; i++) sum += weights[i];
+  if (isinf(sum)) {
+    for (i = 0; i < n; i++) largest = weights[i] > largest ? weights[i] : largest;
+    for (i = 0, sum = 0; i < n; i++) sum += weights[i] /= largest;
+  }
+  for (i = 0; sum > 0 && i < n; i++) weights[i] /= sum;
+}
+
 /* The value weights v, normalized to sum 1 (or all 0). */
 static int value_weights(sqlite3 *db, const Options *options, const Network *net,
                          double *weights, char **errmsg) {
   const char *given = options->text[OPT_WEIGHTS];
-  double sum = 0;
   int i, rc = SQLITE_OK;
   for (i = 0; i < net->n_companies; i++) weights[i] = 0;
   if (given == NULL) {
@@ -119,12 +135,11 @@ static int value_weights(sqlite3 *db, const Options *options, const Network *net
       if (net->has_equity[i] && net->equity[i] > 0) weights[i] = net->equity[i];
     }
   } else if (given[0] == '{') {
-    rc = company_numbers(db, FN, "weights", given, 0, 1e300, net, weights, errmsg);
+    rc = company_numbers(db, FN, "weights", given, 0, DBL_MAX, net, weights, errmsg);
   } else {
     rc = column_weights(db, options, given, net, weights, errmsg);
   }
-  for (i = 0; i < net->n_companies; i++) sum += weights[i];
-  for (i = 0; rc == SQLITE_OK && sum > 0 && i < net->n_companies; i++) weights[i] /= sum;
+  if (rc == SQLITE_OK) normalize(weights, net->n_companies);
   return rc;
 }
 
