@@ -99,6 +99,7 @@ void options_tables(const Options *options, TableNames *names) {
   names->companies = options->text[OPT_COMPANIES];
   names->flows = options->text[OPT_FLOWS];
   names->claims = options->text[OPT_CLAIMS];
+  names->without_flows = 0;
 }
 
 static char *allowed_list(unsigned allowed) {

@@ -123,7 +123,7 @@ static char *cache_key(const TableNames *names) {
   texts[0] = names->companies;
   texts[1] = names->flows;
   texts[2] = names->claims;
-  return network_memo_key("tables", 3, texts);
+  return network_memo_key(names->without_flows ? "tables without flows" : "tables", 3, texts);
 }
 
 /* The slot to fill: an empty one, else the least recently used. */

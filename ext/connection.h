@@ -15,9 +15,11 @@
 
 #define CACHE_SLOTS 4
 
-/* Names of the input tables as the user gave them; NULL means the default. */
+/* Names of the input tables as the user gave them; NULL means the default.
+** The contagion models read no flows: without_flows skips the table. */
 typedef struct TableNames {
   const char *companies, *flows, *claims;
+  int without_flows;
 } TableNames;
 
 typedef struct CacheSlot {

@@ -514,7 +514,7 @@ int network_load(sqlite3 *db, const char *fn, const TableNames *names,
   t.name = names->companies ? names->companies : "companies";
   rc = read_companies(&t, &b);
   t.name = names->flows ? names->flows : "flows";
-  if (rc == SQLITE_OK) rc = read_edges(&t, &b, &flows_table, 0);
+  if (rc == SQLITE_OK && !names->without_flows) rc = read_edges(&t, &b, &flows_table, 0);
   t.name = names->claims ? names->claims : "claims";
   if (rc == SQLITE_OK) rc = read_edges(&t, &b, &claims_table, names->claims == NULL);
   if (rc != SQLITE_OK) {

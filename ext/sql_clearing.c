@@ -8,7 +8,7 @@
 **          company's name, a kind or a JSON array of names (s = 1)
 ** options  JSON object: alpha and beta in [0, 1] (default 1, 1: Eisenberg-
 **          Noe; below 1: Rogers-Veraart default costs on external and on
-**          interbank assets), and the input tables companies, flows, claims
+**          interbank assets), and the input tables companies and claims
 ** One row per company, in the order of the companies table: what it owes
 ** (obligation pbar = max(debt, its claims owed in the network)), what it
 ** pays (payment p) and the share paid (recovery_rate; NULL when it owes
@@ -27,7 +27,7 @@ SQLITE_EXTENSION_INIT3
 #include "tvf.h"
 
 #define FN "clearing"
-#define OPTIONS_CLEARING (OPTIONS_TABLES | OPTION_BIT(OPT_ALPHA) | OPTION_BIT(OPT_BETA))
+#define OPTIONS_CLEARING (OPTIONS_CLAIM_TABLES | OPTION_BIT(OPT_ALPHA) | OPTION_BIT(OPT_BETA))
 
 enum {
   COL_COMPANY, COL_OBLIGATION, COL_PAYMENT, COL_RECOVERY_RATE, COL_DEFAULTED, COL_EQUITY,

@@ -44,6 +44,7 @@ int contagion_open(Connection *conn, const char *fn, sqlite3_value *options,
   rc = options_parse(conn->db, fn, options, allowed, &in->options, errmsg);
   if (rc != SQLITE_OK) return rc;
   options_tables(&in->options, &names);
+  names.without_flows = 1;
   rc = check_claims_table(conn->db, fn, &names, errmsg);
   if (rc == SQLITE_OK) rc = connection_network(conn, fn, &names, &in->net, errmsg);
   if (rc == SQLITE_OK) rc = find_claims(in->net, &in->claims);

@@ -10,7 +10,7 @@
 **          or 'linear' (Bardoscia et al. 2015); weights, the value weights
 **          v: a numeric column of companies or a JSON object {"name": v}
 **          (default: equity, below 0 or NULL counting 0), normalized to sum
-**          1 (all 0 stays 0); and the input tables companies, flows, claims
+**          1 (all 0 stays 0); and the input tables companies and claims
 ** One row per company, in the order of the companies table: its stress
 ** h(0) and h at the end, the equity that stress stands for (h E; NULL
 ** without equity), whether h reached 1 and in which round, the round it
@@ -29,7 +29,7 @@ SQLITE_EXTENSION_INIT3
 #include "tvf.h"
 
 #define FN "debtrank"
-#define OPTIONS_DEBTRANK (OPTIONS_TABLES | OPTION_BIT(OPT_METHOD) | OPTION_BIT(OPT_WEIGHTS))
+#define OPTIONS_DEBTRANK (OPTIONS_CLAIM_TABLES | OPTION_BIT(OPT_METHOD) | OPTION_BIT(OPT_WEIGHTS))
 
 enum {
   COL_COMPANY, COL_STRESS_INITIAL, COL_STRESS, COL_EQUITY_LOSS, COL_DEFAULTED, COL_ROUND,

@@ -8,7 +8,7 @@
 **          at the start anyway)
 ** options  JSON object: recovery, the share of a claim on a defaulter that
 **          its creditor recovers, in [0, 1] (default 0), and the input
-**          tables companies, flows, claims
+**          tables companies and claims
 ** One row per company, in the order of the companies table: the round it
 ** defaulted in (0 for the failed set; NULL for survivors), whether it
 ** defaulted, its loss (1 - recovery) x its claims on defaulters, and its
@@ -22,7 +22,7 @@ SQLITE_EXTENSION_INIT3
 #include "tvf.h"
 
 #define FN "furfine"
-#define OPTIONS_FURFINE (OPTIONS_TABLES | OPTION_BIT(OPT_RECOVERY))
+#define OPTIONS_FURFINE (OPTIONS_CLAIM_TABLES | OPTION_BIT(OPT_RECOVERY))
 
 enum { COL_COMPANY, COL_ROUND, COL_DEFAULTED, COL_LOSS, COL_EQUITY_AFTER, N_COLUMNS };
 
