@@ -21,6 +21,11 @@ SQLITE_EXTENSION_INIT3
 
 enum { UNDISTRESSED, DISTRESSED, INACTIVE };
 
+/* min(1, h), with h within DEBTRANK_WHOLE_SLACK of 1 taken as 1. */
+static double capped(double h) {
+  return h > 1 - DEBTRANK_WHOLE_SLACK ? 1 : h;
+}
+
 static void lay_out(void *owner, Carving *carving, size_t n) {
   DebtRank *d = owner;
   d->stress = carve(carving, n, sizeof(double));
@@ -105,7 +110,7 @@ static int battiston_round(DebtRank *d, const Network *net, const ClaimMatrix *a
   for (k = 0; k < n_touched; k++) {
     int i = d->touched_list[k];
     double h = d->stress[i] + d->next[i];
-    set_stress(d, i, h > 1 ? 1 : h, t);
+    set_stress(d, i, capped(h), t);
     d->next[i] = 0;
     d->touched[i] = 0;
     if (d->state[i] == UNDISTRESSED && d->stress[i] > 0) {
@@ -131,7 +136,7 @@ static double linear_value(const DebtRank *d, const Network *net, const ClaimMat
     sum += a->row_amount[e] * d->stress[a->row_debtor[e]];
   }
   h = d->initial[i] + sum / net->equity[i];
-  return h > 1 ? 1 : h;
+  return capped(h);
 }
 
 /* One linear round: recomputes the creditors of the companies that moved;

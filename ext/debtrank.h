@@ -32,6 +32,10 @@
 typedef enum { DEBTRANK_BATTISTON, DEBTRANK_LINEAR } DebtRankMethod;
 
 #define DEBTRANK_MAX_ROUNDS 100000
+/* An h this close to 1 is 1: rounding can leave a limit of exactly 1 a few
+** ulps short (h = 1/2 + (3 h) / 6 stalls at 1 - 3 ulp in doubles), and
+** h = 1 is a default. */
+#define DEBTRANK_WHOLE_SLACK 1e-12
 
 typedef struct DebtRank {
   int n;
