@@ -9,6 +9,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <stdint.h>
 #include <string.h>
 #include "carve.h"
 #include "network.h"
@@ -58,16 +59,32 @@ static int resize(void *array, size_t count, size_t size) {
   return SQLITE_OK;
 }
 
-/* FNV-1a of name; *length gets its length. */
+/* Mixes one 8-byte word of a name into h. */
+static uint64_t mix_word(uint64_t h, uint64_t word) {
+  h = (h ^ word) * 0xff51afd7ed558ccdULL;
+  return h ^ (h >> 32);
+}
+
+/* A hash of name, 8 bytes at a time (a loader hashes two or three names
+** a flow); *length gets its length. The final steps are MurmurHash3's
+** finalizer, so every bit of the code depends on every byte. */
 static unsigned hash_name(const char *name, size_t *length) {
-  const char *at = name;
-  unsigned h = 2166136261u;
-  while (*at) {
-    h ^= (unsigned char)*at++;
-    h *= 16777619u;
+  size_t n = strlen(name), at;
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, word;
+  for (at = 0; at + 8 <= n; at += 8) {
+    memcpy(&word, name + at, 8);
+    h = mix_word(h, word);
   }
-  *length = (size_t)(at - name);
-  return h;
+  if (at < n) {
+    word = 0;
+    memcpy(&word, name + at, n - at);
+    h = mix_word(h, word);
+  }
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  *length = n;
+  return (unsigned)h;
 }
 
 /* Puts the company of slot `from` into the first free slot for its code. */
