@@ -6,6 +6,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@ static const OptionSpec option_specs[OPT_COUNT] = {
   [OPT_FLOWS]       = { "flows", KIND_TABLE, 0, 0 },
   [OPT_CLAIMS]      = { "claims", KIND_TABLE, 0, 0 },
   [OPT_RECOVERY]    = { "recovery", KIND_NUMBER, 0, 1 },
-  [OPT_PASSTHROUGH] = { "passthrough", KIND_NUMBER, 0, 1e300 },
+  [OPT_PASSTHROUGH] = { "passthrough", KIND_NUMBER, 0, DBL_MAX },
   [OPT_FAIL]        = { "fail", KIND_NAMES, 0, 0 },
   [OPT_MAX_ROUNDS]  = { "max_rounds", KIND_INTEGER, 1, 1000000 },
   [OPT_METHOD]      = { "method", KIND_TEXT, 0, 0 },
