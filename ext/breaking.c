@@ -142,12 +142,13 @@ static int advance_defaults(unsigned char *now, const unsigned char *next, int n
   return changed;
 }
 
-/* Runs the interval cascade for pcts lo/100 .. hi/100 to its fixed point. */
-static void bounds_run(Search *s, int lo, int hi) {
+/* Runs the interval cascade for pcts lo/100 .. hi/100 to its fixed point;
+** 0, or what the stop check answered when it stopped the run. */
+static int bounds_run(Search *s, int lo, int hi) {
   Bounds *b = &s->bounds;
   const CascadeParams *p = &s->params;
   double s_low = (lo / 100.0) / 100.0, s_high = (hi / 100.0) / 100.0;
-  int j, round;
+  int j, round, stop;
   for (j = 0; j < b->n; j++) {
     b->default_low[j] = b->default_high[j] = p->failed[j];
     b->cut_low[j] = p->failed[j] ? 1 : s->spender[j] ? s_low : 0;
@@ -163,7 +164,9 @@ static void bounds_run(Search *s, int lo, int hi) {
     move_high = advance(b->cut_high, b->next_high, b->n);
     if (move_high > move) move = move_high;
     if (!changed && move < CASCADE_TOLERANCE) break;
+    if ((stop = stop_after(p->stop, 2.0 * ((double)s->net->n_flows + b->n))) != 0) return stop;
   }
+  return 0;
 }
 
 static void set_bits(unsigned char *bits, const unsigned char *flags, int n) {
@@ -177,32 +180,42 @@ static int bit(const unsigned char *bits, int j) {
   return (bits[j >> 3] >> (j & 7)) & 1;
 }
 
-/* The defaulters at one grid step, from the exact cascade; NULL: no memory. */
-static const unsigned char *point_defaults(Search *s, int step) {
-  int j;
-  if (s->point[step]) return s->point[step];
-  s->point[step] = sqlite3_malloc64(s->bitset_bytes);
-  if (s->point[step] == NULL) return NULL;
+/* The defaulters at one grid step, from the exact cascade, into *bits;
+** SQLITE_NOMEM, or the stop check's answer when it stopped the cascade. */
+static int point_defaults(Search *s, int step, const unsigned char **bits) {
+  int j, rc;
+  if ((*bits = s->point[step]) != NULL) return SQLITE_OK;
+  if ((s->point[step] = sqlite3_malloc64(s->bitset_bytes)) == NULL) return SQLITE_NOMEM;
   memset(s->point[step], 0, s->bitset_bytes);
   for (j = 0; j < s->net->n_companies; j++) {
     s->spender_cut[j] = s->spender[j] ? (step / 100.0) / 100.0 : 0;
   }
-  cascade_run(s->cascade, s->net, &s->params);
+  if ((rc = cascade_run(s->cascade, s->net, &s->params)) != 0) {
+    sqlite3_free(s->point[step]);
+    s->point[step] = NULL;
+    return rc;
+  }
   set_bits(s->point[step], s->cascade->defaulted, s->net->n_companies);
-  return s->point[step];
+  *bits = s->point[step];
+  return SQLITE_OK;
 }
 
-/* The bounds of a tree node: bits "may default" then "defaults everywhere". */
-static const unsigned char *node_bounds(Search *s, int id, int lo, int hi) {
-  unsigned char *bits;
-  if (s->node[id]) return s->node[id];
-  bits = s->node[id] = sqlite3_malloc64(2 * s->bitset_bytes);
-  if (bits == NULL) return NULL;
-  memset(bits, 0, 2 * s->bitset_bytes);
-  bounds_run(s, lo, hi);
-  set_bits(bits, s->bounds.default_high, s->net->n_companies);
-  set_bits(bits + s->bitset_bytes, s->bounds.default_low, s->net->n_companies);
-  return bits;
+/* The bounds of a tree node, into *bits: "may default" then "defaults
+** everywhere"; SQLITE_NOMEM, or the stop check's answer. */
+static int node_bounds(Search *s, int id, int lo, int hi, const unsigned char **bits) {
+  int rc;
+  if ((*bits = s->node[id]) != NULL) return SQLITE_OK;
+  if ((s->node[id] = sqlite3_malloc64(2 * s->bitset_bytes)) == NULL) return SQLITE_NOMEM;
+  memset(s->node[id], 0, 2 * s->bitset_bytes);
+  if ((rc = bounds_run(s, lo, hi)) != 0) {
+    sqlite3_free(s->node[id]);
+    s->node[id] = NULL;
+    return rc;
+  }
+  set_bits(s->node[id], s->bounds.default_high, s->net->n_companies);
+  set_bits(s->node[id] + s->bitset_bytes, s->bounds.default_low, s->net->n_companies);
+  *bits = s->node[id];
+  return SQLITE_OK;
 }
 
 /* The first step in node id = [lo, hi] where company j defaults, into *step
@@ -212,7 +225,7 @@ static int search(Search *s, int j, int id, int lo, int hi, int *step) {
   int k, mid, rc;
   if (hi - lo < SCAN_WIDTH) {
     for (k = lo; k <= hi; k++) {
-      if ((bits = point_defaults(s, k)) == NULL) return SQLITE_NOMEM;
+      if ((rc = point_defaults(s, k, &bits)) != SQLITE_OK) return rc;
       if (bit(bits, j)) {
         *step = k;
         return SQLITE_OK;
@@ -220,7 +233,7 @@ static int search(Search *s, int j, int id, int lo, int hi, int *step) {
     }
     return SQLITE_OK;
   }
-  if ((bits = node_bounds(s, id, lo, hi)) == NULL) return SQLITE_NOMEM;
+  if ((rc = node_bounds(s, id, lo, hi, &bits)) != SQLITE_OK) return rc;
   if (!bit(bits, j)) return SQLITE_OK;
   if (bit(bits + s->bitset_bytes, j)) {
     *step = lo;
@@ -232,9 +245,13 @@ static int search(Search *s, int j, int id, int lo, int hi, int *step) {
   return search(s, j, 2 * id + 1, mid + 1, hi, step);
 }
 
-int breaking_step(BreakingSearch *s, int company, int *step) {
+int breaking_step(BreakingSearch *s, int company, StopCheck *stop, int *step) {
+  int rc;
   *step = BREAKING_NEVER;
-  return search(s, company, 1, 0, BREAKING_GRID_STEPS, step);
+  s->params.stop = stop;
+  rc = search(s, company, 1, 0, BREAKING_GRID_STEPS, step);
+  s->params.stop = NULL;
+  return rc;
 }
 
 static void lay_out(BreakingSearch *s, Carving *carving, size_t n) {
@@ -274,6 +291,7 @@ BreakingSearch *breaking_new(const Network *net, const unsigned char *spender,
   s->params.spender_cut = s->spender_cut;
   s->params.failed = s->failed;
   s->params.on_round = NULL;
+  s->params.stop = NULL;
   s->bitset_bytes = n / 8 + 1;
   return s;
 }

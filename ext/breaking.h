@@ -30,7 +30,8 @@ BreakingSearch *breaking_new(const Network *net, const unsigned char *spender,
 void breaking_free(void *search);
 
 /* The breaking step (pct * 100) of company into *step, or BREAKING_NEVER.
-** Returns SQLITE_OK or SQLITE_NOMEM. */
-int breaking_step(BreakingSearch *search, int company, int *step);
+** Returns SQLITE_OK, SQLITE_NOMEM, or what stop answered when it stopped
+** the search (NULL: never stops); what the search learnt is kept. */
+int breaking_step(BreakingSearch *search, int company, StopCheck *stop, int *step);
 
 #endif

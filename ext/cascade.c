@@ -235,10 +235,12 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
   for (round = 1; round <= p->max_rounds; round++) {
     int defaults_changed = 0, next_all_due = 0;
     long long marked = 0;
-    double largest_move = 0;
+    double largest_move = 0, work = all_due ? (double)net->n_flows + c->n : 0;
     unsigned char *swap;
     for (j = 0; j < c->n; j++) {
-      if (all_due || c->due[j]) company_round(c, net, p, j, round);
+      if (!all_due && !c->due[j]) continue;
+      company_round(c, net, p, j, round);
+      if (!all_due) work += 1 + net->in_start[j + 1] - net->in_start[j];
     }
     for (j = 0; j < c->n; j++) {
       double move;
@@ -261,6 +263,7 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
     if (!defaults_changed && largest_move < CASCADE_TOLERANCE) c->converged = 1;
     if (p->on_round && (stop = p->on_round(p->on_round_context, c, round)) != 0) return stop;
     if (c->converged) break;
+    if ((stop = stop_after(p->stop, work)) != 0) return stop;
   }
   return 0;
 }
@@ -345,7 +348,7 @@ static void lane_cuts(const Cascade *c, int l, double *cuts) {
 }
 
 int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, const Network *net) {
-  int n = net->n_companies, running[CASCADE_LANES], round, j, l, left = lanes;
+  int n = net->n_companies, running[CASCADE_LANES], round, j, l, left = lanes, stop = 0;
   size_t bytes = (size_t)(n > 0 ? n : 1) * CASCADE_LANES * sizeof(double);
   void *block = sqlite3_malloc64(bytes + LANE_ALIGN);
   double *cuts;
@@ -358,7 +361,7 @@ int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, cons
     running[l] = 1;
     lane_cuts(c[l], l, cuts);
   }
-  for (round = 1; left > 0; round++) {
+  for (round = 1; left > 0 && stop == 0; round++) {
     for (j = 0; j < n; j += LANE_BLOCK) {
       int end = j + LANE_BLOCK < n ? j + LANE_BLOCK : n;
       lanes_block(c, p, lanes, running, net, cuts, j, end, round);
@@ -371,9 +374,10 @@ int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, cons
       }
       lane_cuts(c[l], l, cuts);
     }
+    stop = stop_after(p[0].stop, ((double)net->n_flows + n) * lanes);
   }
   sqlite3_free(block);
-  return SQLITE_OK;
+  return stop ? stop : SQLITE_OK;
 }
 
 CascadeStatus cascade_status(const Cascade *c, const CascadeParams *p, int j) {

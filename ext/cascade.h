@@ -12,6 +12,7 @@
 #define AIBUBBLE_CASCADE_H
 
 #include "network.h"
+#include "stop.h"
 
 #define CAUSE_NONE (-1)      /* survivor, or failed by assumption */
 #define CAUSE_BASELINE (-2)  /* would have defaulted with no loss at all */
@@ -30,6 +31,7 @@ typedef struct CascadeParams {
   ** cascade and is returned by cascade_run. */
   int (*on_round)(void *context, const struct Cascade *c, int round);
   void *on_round_context;
+  StopCheck *stop;               /* asked between rounds; NULL: never stops */
 } CascadeParams;
 
 typedef struct Cascade {
@@ -65,14 +67,16 @@ void cascade_free(Cascade *c);
 
 /* Runs the cascade to its fixed point (or max_rounds) and leaves the result
 ** in c, which must have been made for net's company count. Returns 0, or
-** what on_round returned when it stopped the run. */
+** what on_round or the stop check returned when it stopped the run (c is
+** then unfinished). */
 int cascade_run(Cascade *c, const Network *net, const CascadeParams *params);
 
 #define CASCADE_LANES 8
 /* Runs `lanes` cascades (1..CASCADE_LANES) in one pass over the flows a
 ** round, lane l with params p[l] (on_round is not called) into c[l], made
 ** for net's company count; each ends exactly as cascade_run would leave
-** it. Returns SQLITE_OK or SQLITE_NOMEM. */
+** it. Returns SQLITE_OK, SQLITE_NOMEM, or what p[0]'s stop check returned
+** when it stopped the run (the cascades are then unfinished). */
 int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, const Network *net);
 
 /* A company's status after a run: failed (in F0), default, stressed (lost

@@ -186,8 +186,7 @@ static int batch_run(Batch *b, Scenario *s, Cascade *first) {
     scenario_spender_cuts(s, b->pct[k], b->spender_cuts + (size_t)k * n);
   }
   if (b->lanes > 1) return cascade_run_lanes(b->cascade, b->params, b->lanes, s->net);
-  cascade_run(first, s->net, &b->params[0]);
-  return SQLITE_OK;
+  return cascade_run(first, s->net, &b->params[0]);
 }
 
 /* Keeps the batch's cascades in the memo, as far as memory allows. */
@@ -208,7 +207,7 @@ static void batch_keep(Batch *b, CascadeMemo *memo, const char *spenders, const 
 ** ahead fails for want of memory, runs lane 0 alone. */
 static int batch_run_or_alone(Batch *b, Scenario *s, Cascade *first) {
   int rc = batch_run(b, s, first);
-  if (rc == SQLITE_OK || b->lanes == 1) return rc;
+  if (rc != SQLITE_NOMEM || b->lanes == 1) return rc;
   batch_drop(b, 1);
   return batch_run(b, s, first);
 }

@@ -188,13 +188,17 @@ static double sweep_scale(const Clearing *c, int i, double p) {
   return p > least ? p : least;
 }
 
-/* Gauss-Seidel sweeps from above: 1 converged, 0 stopped by the limit.
-** The members come in the order the walk found them, creditors before
-** their debtors, so the sweep runs backwards: debtors first. */
-static int solve_sweeps(Clearing *c, const ClaimMatrix *a, double beta, const int *members, int k) {
-  int sweep, r;
+/* Gauss-Seidel sweeps from above: 1 converged, 0 stopped by the limit,
+** or minus the stop check's answer. The members come in the order the walk
+** found them, creditors before their debtors, so the sweep runs
+** backwards: debtors first. */
+static int solve_sweeps(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
+                        const int *members, int k) {
+  double beta = p->beta;
+  int sweep, r, stop;
   for (sweep = 0; sweep < CLEARING_MAX_SWEEPS; sweep++) {
     int moved = 0;
+    if ((stop = stop_after(p->stop, 2.0 * k)) != 0) return -stop;
     for (r = k - 1; r >= 0; r--) {
       int i = members[r];
       double v = clamp_payment(c, i, c->rhs[r] + beta * inflow(c, a, i, 1));
@@ -219,8 +223,9 @@ static int solve_component(Clearing *c, const ClaimMatrix *a, const ClearingPara
     c->rhs[r] = p->alpha * c->external_assets[i] + p->beta * inflow(c, a, i, 0);
   }
   if (k <= CLEARING_DENSE_MAX) solved = solve_dense(c, a, p->beta, members, k);
+  if (solved == 0) solved = solve_sweeps(c, a, p, members, k);
   if (solved < 0) rc = -solved;
-  else if (!solved && !solve_sweeps(c, a, p->beta, members, k)) c->converged = 0;
+  else if (!solved) c->converged = 0;
   for (r = 0; r < k; r++) c->local[members[r]] = -1;
   return rc;
 }
@@ -264,6 +269,7 @@ int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a, const Cl
     if (find_defaults(c, round) == 0) break;
     c->rounds = round;
     rc = solve_defaulters(c, a, p);
+    if (rc == SQLITE_OK) rc = stop_after(p->stop, (double)c->n + a->row_start[c->n]);
   }
   return rc;
 }

@@ -33,6 +33,7 @@
 
 #include "claim_matrix.h"
 #include "network.h"
+#include "stop.h"
 
 #define CLEARING_DENSE_MAX 512     /* largest component solved exactly */
 #define CLEARING_MAX_SWEEPS 100000 /* per component solved by sweeps */
@@ -44,6 +45,7 @@ typedef struct ClearingParams {
   const double *shock;       /* [n] share of external assets lost, in [0, 1] */
   double alpha;              /* share of external assets a defaulter recovers */
   double beta;               /* share of interbank assets a defaulter recovers */
+  StopCheck *stop;           /* asked between rounds and sweeps; NULL: never stops */
 } ClearingParams;
 
 typedef struct Clearing {
@@ -67,7 +69,8 @@ typedef struct Clearing {
 Clearing *clearing_new(int n);
 void clearing_free(Clearing *c);
 
-/* Clears the network; SQLITE_OK or SQLITE_NOMEM. */
+/* Clears the network; SQLITE_OK, SQLITE_NOMEM, or what params->stop
+** answered when it stopped the run. */
 int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a,
                  const ClearingParams *params);
 

@@ -166,11 +166,15 @@ static int linear_round(DebtRank *d, const Network *net, const ClaimMatrix *a,
   return n_next;
 }
 
-void debtrank_run(DebtRank *d, const Network *net, const ClaimMatrix *a,
-                  DebtRankMethod method, const double *shock, int max_rounds) {
-  int n_active = start(d, shock), t = 0;
+int debtrank_run(DebtRank *d, const Network *net, const ClaimMatrix *a,
+                 DebtRankMethod method, const double *shock, int max_rounds,
+                 StopCheck *stop) {
+  int n_active = start(d, shock), t = 0, stopped = 0;
+  /* A round visits its active companies' claims: about this many each. */
+  double claims_each = 1 + (double)a->row_start[d->n] / (d->n > 0 ? d->n : 1);
   while (n_active > 0 && t < max_rounds) {
     int *swap;
+    if ((stopped = stop_after(stop, n_active * claims_each)) != 0) return stopped;
     t++;
     n_active = method == DEBTRANK_BATTISTON ? battiston_round(d, net, a, n_active, t)
                                             : linear_round(d, net, a, n_active, t);
@@ -180,4 +184,5 @@ void debtrank_run(DebtRank *d, const Network *net, const ClaimMatrix *a,
   }
   d->rounds = t;
   d->converged = n_active == 0;
+  return 0;
 }

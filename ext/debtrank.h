@@ -28,6 +28,7 @@
 
 #include "claim_matrix.h"
 #include "network.h"
+#include "stop.h"
 
 typedef enum { DEBTRANK_BATTISTON, DEBTRANK_LINEAR } DebtRankMethod;
 
@@ -58,8 +59,10 @@ DebtRank *debtrank_new(int n);
 void debtrank_free(DebtRank *d);
 
 /* Runs the method from the shock h(0) (shock[i] in [0, 1]) for at most
-** max_rounds rounds; the result is left in d. */
-void debtrank_run(DebtRank *d, const Network *net, const ClaimMatrix *a,
-                  DebtRankMethod method, const double *shock, int max_rounds);
+** max_rounds rounds; the result is left in d. Returns 0, or what stop
+** answered when it stopped the run (NULL: never stops). */
+int debtrank_run(DebtRank *d, const Network *net, const ClaimMatrix *a,
+                 DebtRankMethod method, const double *shock, int max_rounds,
+                 StopCheck *stop);
 
 #endif

@@ -104,6 +104,7 @@ typedef struct Exact {
   double *w, *slack, *rhs;   /* in dense: [side^2], [side], [side] */
   double *next;              /* [n] an iterated set's next step */
   int most;                  /* steps allowed a set too large to solve */
+  StopCheck *stop;
   void *block;
 } Exact;
 
@@ -180,14 +181,25 @@ static void fill_row(Exact *x, int j, int r, int k) {
                                    : ((base - net->revenue_inflow[j]) + outside) / base;
 }
 
+/* Visits of a step of the iteration: every member and its inflows. */
+static double set_visits(const Exact *x, const int *members, int k) {
+  double visits = k;
+  int r;
+  for (r = 0; r < k; r++) {
+    visits += x->net->in_start[members[r] + 1] - x->net->in_start[members[r]];
+  }
+  return visits;
+}
+
 /* The model's Jacobi iteration from 0 within the set (what it depends on
 ** is known), until settled(); the values rise to the least fixed point.
-** SQLITE_OK, or SQLITE_ERROR past most steps. */
+** SQLITE_OK, SQLITE_ERROR past most steps, or the stop check's answer. */
 static int iterate_set(Exact *x, const int *members, int k, int most) {
-  double change[4] = { 0, 0, 0, 0 };
-  int step, r;
+  double change[4] = { 0, 0, 0, 0 }, visits = set_visits(x, members, k);
+  int step, r, stop;
   for (r = 0; r < k; r++) x->exposure[members[r]] = 0;
   for (step = 0; step < most; step++) {
+    if ((stop = stop_after(x->stop, visits)) != 0) return stop;
     memmove(change + 1, change, 3 * sizeof(double));
     change[0] = 0;
     for (r = 0; r < k; r++) {
@@ -207,12 +219,7 @@ static int iterate_set(Exact *x, const int *members, int k, int most) {
 /* The steps of iteration that cost what solving the set exactly would
 ** (k^3 / 3 for the elimination), at one visit a member and an inflow a step. */
 static int steps_worth(const Exact *x, const int *members, int k) {
-  double visits = k, steps;
-  int r;
-  for (r = 0; r < k; r++) {
-    visits += x->net->in_start[members[r] + 1] - x->net->in_start[members[r]];
-  }
-  steps = (double)k * k * k / 3 / visits;
+  double steps = (double)k * k * k / 3 / set_visits(x, members, k);
   return steps < EXPOSURE_MIN_STEPS ? EXPOSURE_MIN_STEPS : steps > x->most ? x->most : (int)steps;
 }
 
@@ -263,7 +270,7 @@ static int solve_set(Exact *x, const int *members, int k) {
   if (k == 1) return solve_alone(x, members[0]);
   if (k > EXPOSURE_DENSE_MAX) return iterate_set(x, members, k, x->most);
   rc = iterate_set(x, members, k, steps_worth(x, members, k));
-  return rc == SQLITE_OK ? rc : solve_dense(x, members, k);
+  return rc == SQLITE_ERROR ? solve_dense(x, members, k) : rc;
 }
 
 static int depends_on_payer(void *x, int j, int f) {
@@ -274,10 +281,10 @@ static int solve_set_of(void *x, const int *members, int k) {
   return solve_set(x, members, k);
 }
 
-/* Every set, those it depends on first: SQLITE_OK, SQLITE_NOMEM, or
-** SQLITE_ERROR when a large set did not settle. */
+/* Every set, those it depends on first: SQLITE_OK, SQLITE_NOMEM,
+** SQLITE_ERROR when a large set did not settle, or the stop's answer. */
 static int solve_sets(const Network *net, const unsigned char *core, const double *direct,
-                      double *exposure) {
+                      StopCheck *stop, double *exposure) {
   Exact x;
   SccGraph graph;
   int j, rc;
@@ -290,6 +297,7 @@ static int solve_sets(const Network *net, const unsigned char *core, const doubl
   x.direct = direct;
   x.exposure = exposure;
   x.most = exposure_max_iterations(net);
+  x.stop = stop;
   for (j = 0; j < net->n_companies; j++) x.local[j] = -1;
   graph = (SccGraph){ .n = net->n_companies, .start = net->in_start,
                       .target = net->in_payer, .keep = depends_on_payer,
@@ -300,14 +308,15 @@ static int solve_sets(const Network *net, const unsigned char *core, const doubl
   return rc;
 }
 
-int exposure_solve(const Network *net, const unsigned char *core, double *exposure) {
+int exposure_solve(const Network *net, const unsigned char *core, StopCheck *stop,
+                   double *exposure) {
   double *direct;
   int rc;
   if (net->n_companies == 0) return SQLITE_OK;
   direct = sqlite3_malloc64((size_t)net->n_companies * sizeof(double));
   if (direct == NULL) return SQLITE_NOMEM;
   direct_shares(net, core, direct);
-  rc = solve_sets(net, core, direct, exposure);
+  rc = solve_sets(net, core, direct, stop, exposure);
   sqlite3_free(direct);
   return rc;
 }

@@ -12,6 +12,7 @@
 #define AIBUBBLE_EXPOSURE_H
 
 #include "network.h"
+#include "stop.h"
 
 #define EXPOSURE_TOLERANCE 1e-12
 #define EXPOSURE_MIN_ITERATIONS 1000
@@ -25,9 +26,11 @@
 ** EXPOSURE_DENSE_MAX companies, by the model's iteration from 0 within the
 ** set until the largest change is below EXPOSURE_TOLERANCE and the changes
 ** shrink fast enough that the fixed point is that close too. Returns
-** SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR when a set needed more than
-** exposure_max_iterations(net) steps. */
-int exposure_solve(const Network *net, const unsigned char *core, double *exposure);
+** SQLITE_OK, SQLITE_NOMEM, SQLITE_ERROR when a set needed more than
+** exposure_max_iterations(net) steps, or what stop answered when it
+** stopped the iteration (NULL: never stops). */
+int exposure_solve(const Network *net, const unsigned char *core, StopCheck *stop,
+                   double *exposure);
 int exposure_max_iterations(const Network *net);
 
 #endif

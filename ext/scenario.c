@@ -50,6 +50,8 @@ int scenario_open(Connection *conn, const char *fn, sqlite3_value *spenders,
   s->params.recovery = option_number(&opts, OPT_RECOVERY, DEFAULT_RECOVERY);
   s->params.passthrough = option_number(&opts, OPT_PASSTHROUGH, DEFAULT_PASSTHROUGH);
   s->params.max_rounds = (int)option_number(&opts, OPT_MAX_ROUNDS, DEFAULT_MAX_ROUNDS);
+  interrupt_begin(&s->interrupt, conn->db);
+  s->params.stop = &s->interrupt.stop;
   options_free(&opts);
   if (rc != SQLITE_OK) scenario_close(s);
   return rc;
@@ -65,6 +67,7 @@ void scenario_set_pct(Scenario *s, double pct) {
 }
 
 void scenario_close(Scenario *s) {
+  interrupt_end(&s->interrupt);
   sqlite3_free(s->spender_cut);
   network_release(s->net);
   memset(s, 0, sizeof(*s));

@@ -10,6 +10,7 @@
 
 #include "args.h"
 #include "cascade.h"
+#include "interrupt.h"
 
 #define DEFAULT_SPENDER_KIND "hyperscaler"
 #define DEFAULT_RECOVERY 0.4
@@ -21,10 +22,12 @@ typedef struct Scenario {
   unsigned char *spender;     /* [n] */
   unsigned char *failed;      /* [n] */
   double *spender_cut;        /* [n] */
-  CascadeParams params;
+  CascadeParams params;       /* params.stop watches the connection */
+  Interrupt interrupt;
 } Scenario;
 
-/* Reads the network and checks spenders and options; on error *errmsg. */
+/* Reads the network and checks spenders and options; on error *errmsg.
+** The scenario is for one SQL call: it must stay where it was opened. */
 int scenario_open(Connection *conn, const char *fn, sqlite3_value *spenders,
                   sqlite3_value *options, Scenario *scenario, char **errmsg);
 /* Sets every spender's cut to pct / 100; scenario_spender_cuts writes

@@ -54,7 +54,7 @@ static void breaking_point_function(sqlite3_context *ctx, int argc, sqlite3_valu
   if ((j = network_find(s.net, company)) == NO_COMPANY) {
     result_error(ctx, SQLITE_ERROR, error_message(FN, "unknown company '%q'", company));
   } else if ((rc = search_for(&s, argv, argc, &search)) != SQLITE_OK ||
-             (rc = breaking_step(search, j, &step)) != SQLITE_OK) {
+             (rc = breaking_step(search, j, s.params.stop, &step)) != SQLITE_OK) {
     result_error(ctx, rc, NULL);
   } else if (step != BREAKING_NEVER) {
     sqlite3_result_double(ctx, step / 100.0);

@@ -80,6 +80,7 @@ static int clearing_compute(Connection *conn, sqlite3_value **args, ResultTable 
   params.shock = shock;
   params.alpha = option_number(&in.options, OPT_ALPHA, 1);
   params.beta = option_number(&in.options, OPT_BETA, 1);
+  params.stop = &in.interrupt.stop;
   if (rc == SQLITE_OK) rc = run(&in, &params, out, errmsg);
   sqlite3_free(shock);
   contagion_close(&in);

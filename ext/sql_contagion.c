@@ -41,6 +41,7 @@ int contagion_open(Connection *conn, const char *fn, sqlite3_value *options,
   TableNames names;
   int rc;
   memset(in, 0, sizeof(*in));
+  interrupt_begin(&in->interrupt, conn->db);
   rc = options_parse(conn->db, fn, options, allowed, &in->options, errmsg);
   if (rc != SQLITE_OK) return rc;
   options_tables(&in->options, &names);
@@ -53,6 +54,7 @@ int contagion_open(Connection *conn, const char *fn, sqlite3_value *options,
 }
 
 void contagion_close(ContagionInput *in) {
+  interrupt_end(&in->interrupt);
   options_free(&in->options);
   network_release(in->net);
   memset(in, 0, sizeof(*in));

@@ -14,11 +14,14 @@
 
 #include "args.h"
 #include "claim_matrix.h"
+#include "interrupt.h"
 
+/* For one SQL call: it must stay where it was opened. */
 typedef struct ContagionInput {
   Options options;
   Network *net;
   const ClaimMatrix *claims;   /* owned by net */
+  Interrupt interrupt;         /* interrupt.stop for the models */
 } ContagionInput;
 
 /* Parses the options (only those in allowed) and loads the network and its

@@ -166,7 +166,11 @@ static int run(ContagionInput *in, DebtRankMethod method, const double *shock,
   int max_rounds = method == DEBTRANK_BATTISTON ? n + 1 : DEBTRANK_MAX_ROUNDS + n;
   DebtRank *d = debtrank_new(n);
   if (d == NULL) return SQLITE_NOMEM;
-  debtrank_run(d, net, in->claims, method, shock, max_rounds);
+  rc = debtrank_run(d, net, in->claims, method, shock, max_rounds, &in->interrupt.stop);
+  if (rc != SQLITE_OK) {
+    debtrank_free(d);
+    return rc;
+  }
   if (!d->converged) {
     *errmsg = error_message(FN, "linear DebtRank did not converge in %d rounds", max_rounds);
     rc = SQLITE_ERROR;

@@ -112,20 +112,27 @@ static void append_edges(sqlite3_str *out, const Cascade *c, const Network *net)
   }
 }
 
-/* The DOT text of the cascade of s at pct, or NULL when out of memory. */
-static char *render(sqlite3 *db, Scenario *s, double pct) {
+/* The DOT text of the cascade of s at pct into *dot: SQLITE_OK,
+** SQLITE_NOMEM, or the code the cascade was stopped with. */
+static int render(sqlite3 *db, Scenario *s, double pct, char **dot) {
   Cascade *c = cascade_new(s->net->n_companies);
   sqlite3_str *out;
-  if (c == NULL) return NULL;
+  int rc;
+  *dot = NULL;
+  if (c == NULL) return SQLITE_NOMEM;
   scenario_set_pct(s, pct);
-  cascade_run(c, s->net, &s->params);
+  if ((rc = cascade_run(c, s->net, &s->params)) != 0) {
+    cascade_free(c);
+    return rc;
+  }
   out = sqlite3_str_new(db);
   append_header(out, c, s, pct);
   append_nodes(out, c, s);
   append_edges(out, c, s->net);
   sqlite3_str_appendall(out, "}\n");
   cascade_free(c);
-  return sqlite3_str_finish(out);
+  *dot = sqlite3_str_finish(out);
+  return *dot ? SQLITE_OK : SQLITE_NOMEM;
 }
 
 static void dot_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -142,10 +149,10 @@ static void dot_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     result_error(ctx, rc, errmsg);
     return;
   }
-  dot = render(sqlite3_context_db_handle(ctx), &s, pct);
+  rc = render(sqlite3_context_db_handle(ctx), &s, pct, &dot);
   scenario_close(&s);
-  if (dot == NULL) {
-    sqlite3_result_error_nomem(ctx);
+  if (rc != SQLITE_OK) {
+    result_error(ctx, rc, NULL);
     return;
   }
   sqlite3_result_text(ctx, dot, -1, sqlite3_free);

@@ -14,6 +14,7 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include "args.h"
 #include "exposure.h"
+#include "interrupt.h"
 #include "sql_functions.h"
 
 #define FN "exposure"
@@ -31,7 +32,10 @@ static int solve_all(sqlite3 *db, const Network *net, const char *core,
     rc = select_companies(db, FN, "core", core, DEFAULT_CORE_KIND, net, member, errmsg);
   }
   if (rc == SQLITE_OK) {
-    rc = exposure_solve(net, member, *exposure);
+    Interrupt interrupt;
+    interrupt_begin(&interrupt, db);
+    rc = exposure_solve(net, member, &interrupt.stop, *exposure);
+    interrupt_end(&interrupt);
     if (rc == SQLITE_ERROR) {
       *errmsg = error_message(FN, "the attribution did not settle within %d iterations "
                               "(companies on a cycle that pay each other almost all "

@@ -333,6 +333,10 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
   if (rc == SQLITE_OK) rc = pick_rows(c, idx_str, argv + next, argc - next);
   if (rc != SQLITE_OK) {
     result_table_free(&c->result);
+    if (rc == SQLITE_INTERRUPT) {   /* SQLite says "interrupted", as Datasette expects */
+      sqlite3_free(errmsg);
+      return rc;
+    }
     if (rc == SQLITE_NOMEM || (errmsg == NULL && rc == SQLITE_ERROR)) {
       sqlite3_free(errmsg);   /* no message: it could not be made */
       return SQLITE_NOMEM;
