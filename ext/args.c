@@ -68,7 +68,9 @@ int arg_number(const char *fn, const char *what, sqlite3_value *value,
     *out = sqlite3_value_double(value);
     ok = 1;
   } else if (type == SQLITE_TEXT) {
-    *out = text_number((const char *)sqlite3_value_text(value), &ok);
+    const char *text = (const char *)sqlite3_value_text(value);
+    if (text == NULL) return SQLITE_NOMEM;
+    *out = text_number(text, &ok);
   }
   if (ok && isfinite(*out) && *out >= low && *out <= high) return SQLITE_OK;
   quoted = quote_value(value);

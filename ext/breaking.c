@@ -164,7 +164,8 @@ static int bounds_run(Search *s, int lo, int hi) {
     move_high = advance(b->cut_high, b->next_high, b->n);
     if (move_high > move) move = move_high;
     if (!changed && move < CASCADE_TOLERANCE) break;
-    if ((stop = stop_after(p->stop, 2.0 * ((double)s->net->n_flows + b->n))) != 0) return stop;
+    stop = stop_after(p->stop, 2.0 * ((double)s->net->n_flows + s->net->n_claims + b->n));
+    if (stop != 0) return stop;
   }
   return 0;
 }

@@ -235,12 +235,17 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
   for (round = 1; round <= p->max_rounds; round++) {
     int defaults_changed = 0, next_all_due = 0;
     long long marked = 0;
-    double largest_move = 0, work = all_due ? (double)net->n_flows + c->n : 0;
+    /* Visits: two passes over the companies, and the flows and claims of
+    ** those computed; the marks are added below. */
+    double largest_move = 0, work = 2.0 * c->n;
     unsigned char *swap;
+    if (all_due) work += (double)net->n_flows + net->n_claims;
     for (j = 0; j < c->n; j++) {
       if (!all_due && !c->due[j]) continue;
       company_round(c, net, p, j, round);
-      if (!all_due) work += 1 + net->in_start[j + 1] - net->in_start[j];
+      if (!all_due) {
+        work += net->in_start[j + 1] - net->in_start[j] + net->claim_start[j + 1] - net->claim_start[j];
+      }
     }
     for (j = 0; j < c->n; j++) {
       double move;
@@ -263,7 +268,7 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
     if (!defaults_changed && largest_move < CASCADE_TOLERANCE) c->converged = 1;
     if (p->on_round && (stop = p->on_round(p->on_round_context, c, round)) != 0) return stop;
     if (c->converged) break;
-    if ((stop = stop_after(p->stop, work)) != 0) return stop;
+    if ((stop = stop_after(p->stop, work + (double)marked)) != 0) return stop;
   }
   return 0;
 }

@@ -188,17 +188,27 @@ static double sweep_scale(const Clearing *c, int i, double p) {
   return p > least ? p : least;
 }
 
+/* The sweeps a component may take: CLEARING_MAX_SWEEPS, fewer for a large
+** one (CLEARING_SWEEP_WORK), but at least CLEARING_MIN_SWEEPS. */
+static int sweep_limit(double visits) {
+  double most = CLEARING_SWEEP_WORK / visits;
+  if (most > CLEARING_MAX_SWEEPS) return CLEARING_MAX_SWEEPS;
+  return most < CLEARING_MIN_SWEEPS ? CLEARING_MIN_SWEEPS : (int)most;
+}
+
 /* Gauss-Seidel sweeps from above: 1 converged, 0 stopped by the limit,
 ** or minus the stop check's answer. The members come in the order the walk
 ** found them, creditors before their debtors, so the sweep runs
 ** backwards: debtors first. */
 static int solve_sweeps(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
                         const int *members, int k) {
-  double beta = p->beta;
-  int sweep, r, stop;
-  for (sweep = 0; sweep < CLEARING_MAX_SWEEPS; sweep++) {
+  double beta = p->beta, visits = k;
+  int sweep, r, stop, most;
+  for (r = 0; r < k; r++) visits += a->row_start[members[r] + 1] - a->row_start[members[r]];
+  most = sweep_limit(visits);
+  for (sweep = 0; sweep < most; sweep++) {
     int moved = 0;
-    if ((stop = stop_after(p->stop, 2.0 * k)) != 0) return -stop;
+    if ((stop = stop_after(p->stop, visits)) != 0) return -stop;
     for (r = k - 1; r >= 0; r--) {
       int i = members[r];
       double v = clamp_payment(c, i, c->rhs[r] + beta * inflow(c, a, i, 1));
@@ -209,6 +219,8 @@ static int solve_sweeps(Clearing *c, const ClaimMatrix *a, const ClearingParams 
     }
     if (!moved) return 1;
   }
+  c->unsettled_size = k;
+  c->unsettled_sweeps = most;
   return 0;
 }
 
@@ -222,7 +234,10 @@ static int solve_component(Clearing *c, const ClaimMatrix *a, const ClearingPara
     int i = members[r];
     c->rhs[r] = p->alpha * c->external_assets[i] + p->beta * inflow(c, a, i, 0);
   }
-  if (k <= CLEARING_DENSE_MAX) solved = solve_dense(c, a, p->beta, members, k);
+  if (k <= CLEARING_DENSE_MAX) {
+    solved = solve_dense(c, a, p->beta, members, k);
+    if (solved > 0 && (rc = stop_after(p->stop, (double)k * k * k / 3)) != 0) solved = -rc;
+  }
   if (solved == 0) solved = solve_sweeps(c, a, p, members, k);
   if (solved < 0) rc = -solved;
   else if (!solved) c->converged = 0;

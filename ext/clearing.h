@@ -23,7 +23,9 @@
 ** until no payment moves by CLEARING_TOLERANCE of itself (or of
 ** CLEARING_FLOOR pbar, for payments near 0); each sweep takes a debtor
 ** before the creditors it pays, as far as the cycles allow, so a chain
-** settles in one sweep. Rounds end when a round finds no new default.
+** settles in one sweep; a component that needs more sweeps than
+** CLEARING_MAX_SWEEPS (for a large one, than CLEARING_SWEEP_WORK allows)
+** is reported unconverged. Rounds end when a round finds no new default.
 ** What i receives is a sum of rounded products, so i pays in full when
 ** e_i + r_i falls short of pbar_i by no more than CLEARING_ROUNDING pbar_i
 ** (A pays B exactly what B pays it back is no default).
@@ -36,7 +38,9 @@
 #include "stop.h"
 
 #define CLEARING_DENSE_MAX 512     /* largest component solved exactly */
-#define CLEARING_MAX_SWEEPS 100000 /* per component solved by sweeps */
+#define CLEARING_MAX_SWEEPS 100000 /* per component solved by sweeps, at most... */
+#define CLEARING_MIN_SWEEPS 1000   /* ...and at least, within: */
+#define CLEARING_SWEEP_WORK 1e9    /* sweeps times (members + their claims) */
 #define CLEARING_TOLERANCE 1e-15   /* relative change that ends the sweeps */
 #define CLEARING_FLOOR 1e-9        /* share of pbar below which changes count absolutely */
 #define CLEARING_ROUNDING 1e-12    /* share of pbar a payer may fall short by: rounding */
@@ -51,7 +55,9 @@ typedef struct ClearingParams {
 typedef struct Clearing {
   int n;
   int rounds;                /* rounds that found defaults */
-  int converged;             /* 0 when a component's sweeps hit the limit */
+  int converged;             /* 0 when a component's sweeps hit the limit: */
+  int unsettled_size;        /* its members */
+  int unsettled_sweeps;      /* the sweeps it was allowed */
   double *obligation;        /* [n] pbar */
   double *external_assets;   /* [n] e */
   double *external_liabilities; /* [n] x */

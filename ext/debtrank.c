@@ -58,15 +58,16 @@ void debtrank_free(DebtRank *d) {
   sqlite3_free(d);
 }
 
-/* Round 0: h = the shock; the shocked companies are the active ones. */
+/* Round 0: h = the shock (within DEBTRANK_WHOLE_SLACK of 1: 1); the
+** shocked companies are the active ones. */
 static int start(DebtRank *d, const double *shock) {
   int i, n_active = 0;
   for (i = 0; i < d->n; i++) {
-    d->stress[i] = d->initial[i] = shock[i];
+    d->stress[i] = d->initial[i] = capped(shock[i]);
     d->next[i] = 0;
     d->state[i] = shock[i] > 0 ? DISTRESSED : UNDISTRESSED;
     d->distress_round[i] = shock[i] > 0 ? 0 : -1;
-    d->default_round[i] = shock[i] >= 1 ? 0 : -1;
+    d->default_round[i] = d->stress[i] >= 1 ? 0 : -1;
     if (shock[i] > 0) d->active[n_active++] = i;
   }
   return n_active;
@@ -93,12 +94,14 @@ static double battiston_impact(const Network *net, int i, double amount) {
 }
 
 /* One Battiston round: the distressed companies pass W_ij h_j(t-1) on and
-** become inactive; returns the number distressed for the next round. */
+** become inactive; returns the number distressed for the next round, and
+** adds the claims and companies it visited to *visits. */
 static int battiston_round(DebtRank *d, const Network *net, const ClaimMatrix *a,
-                           int n_active, int t) {
+                           int n_active, int t, double *visits) {
   int n_touched = 0, n_next = 0, k, e;
   for (k = 0; k < n_active; k++) {
     int j = d->active[k];
+    *visits += 1 + a->col_start[j + 1] - a->col_start[j];
     for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
       int i = a->col_creditor[e];
       if (!net->has_equity[i]) continue;
@@ -140,18 +143,21 @@ static double linear_value(const DebtRank *d, const Network *net, const ClaimMat
 }
 
 /* One linear round: recomputes the creditors of the companies that moved;
-** returns the number that move in this round. */
+** returns the number that move in this round, and adds the claims and
+** companies it visited to *visits. */
 static int linear_round(DebtRank *d, const Network *net, const ClaimMatrix *a,
-                        int n_active, int t) {
+                        int n_active, int t, double *visits) {
   int n_touched = 0, n_next = 0, k, e;
   for (k = 0; k < n_active; k++) {
     int j = d->active[k];
+    *visits += 1 + a->col_start[j + 1] - a->col_start[j];
     for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
       if (net->has_equity[a->col_creditor[e]]) touch(d, &n_touched, a->col_creditor[e]);
     }
   }
   for (k = 0; k < n_touched; k++) {
     int i = d->touched_list[k];
+    *visits += 1 + a->row_start[i + 1] - a->row_start[i];
     d->next[i] = linear_value(d, net, a, i);
   }
   for (k = 0; k < n_touched; k++) {
@@ -170,14 +176,13 @@ int debtrank_run(DebtRank *d, const Network *net, const ClaimMatrix *a,
                  DebtRankMethod method, const double *shock, int max_rounds,
                  StopCheck *stop) {
   int n_active = start(d, shock), t = 0, stopped = 0;
-  /* A round visits its active companies' claims: about this many each. */
-  double claims_each = 1 + (double)a->row_start[d->n] / (d->n > 0 ? d->n : 1);
   while (n_active > 0 && t < max_rounds) {
+    double visits = 0;
     int *swap;
-    if ((stopped = stop_after(stop, n_active * claims_each)) != 0) return stopped;
     t++;
-    n_active = method == DEBTRANK_BATTISTON ? battiston_round(d, net, a, n_active, t)
-                                            : linear_round(d, net, a, n_active, t);
+    n_active = method == DEBTRANK_BATTISTON ? battiston_round(d, net, a, n_active, t, &visits)
+                                            : linear_round(d, net, a, n_active, t, &visits);
+    if ((stopped = stop_after(stop, visits)) != 0) return stopped;
     swap = d->active;
     d->active = d->next_active;
     d->next_active = swap;

@@ -10,8 +10,8 @@
 ** progress handler set for every 1,000): when the connection was
 ** interrupted, the statement fails with SQLITE_INTERRUPT, and the
 ** computation stops with that code. Short calls never reach STOP_WORK
-** and never run it. A connection that refuses the probe (an authorizer)
-** is not asked again: its calls cannot be interrupted, as before.
+** and never run it. A call whose probe the connection refuses (an
+** authorizer) does not ask again, and runs to its end, as before.
 */
 #ifndef AIBUBBLE_INTERRUPT_H
 #define AIBUBBLE_INTERRUPT_H
@@ -23,7 +23,7 @@ typedef struct Interrupt {
   StopCheck stop;            /* what the models are handed */
   sqlite3 *db;
   sqlite3_stmt *probe;       /* prepared at the first question */
-  int given_up;              /* the probe could not run: never ask again */
+  int given_up;              /* the probe could not run: this call asks no more */
 } Interrupt;
 
 /* Starts watching db; interrupt_end finalizes the probe. */

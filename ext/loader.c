@@ -255,6 +255,20 @@ static void remember_company(Table *t, int k, const char *name, int company) {
   t->recent[k] = company;
 }
 
+/* Finds the company a reference column names, from the name's key, and
+** remembers it; or fails naming the column and the name. */
+static int find_reference(Table *t, const NetworkBuilder *b, const Reference *ref,
+                          const NameKey *key, int *company) {
+  *company = builder_find_key(b, key);
+  if (*company == NO_COMPANY) {
+    *t->errmsg = error_message(t->fn, "%s.%s '%q' is not in companies", t->name,
+                               ref->column, key->name);
+    return *t->errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  remember_company(t, ref->k, key->name, *company);
+  return SQLITE_OK;
+}
+
 /* Whether name is missing from a reference column; sets the error unless
 ** the column is optional. */
 static int missing_name(Table *t, const Reference *ref, const char *name) {
@@ -281,18 +295,13 @@ static int read_references(Table *t, const NetworkBuilder *b, const Reference *r
     if (name[i] && name[i][0] && company[i] == NO_COMPANY) builder_name_key(b, name[i], &key[i]);
   }
   for (i = 0; i < n; i++) {
+    int rc;
     if (missing_name(t, &refs[i], name[i])) {
       if (refs[i].optional) continue;
       return SQLITE_ERROR;
     }
     if (company[i] != NO_COMPANY) continue;
-    company[i] = builder_find_key(b, &key[i]);
-    if (company[i] == NO_COMPANY) {
-      *t->errmsg = error_message(t->fn, "%s.%s '%q' is not in companies", t->name,
-                                 refs[i].column, name[i]);
-      return SQLITE_ERROR;
-    }
-    remember_company(t, refs[i].k, name[i], company[i]);
+    if ((rc = find_reference(t, b, &refs[i], &key[i], &company[i])) != SQLITE_OK) return rc;
   }
   return SQLITE_OK;
 }
@@ -381,9 +390,8 @@ static int plain_row(Table *t, const EdgeTable *e) {
   int i = t->column[e->amount], k, type = sqlite3_column_type(t->stmt, i);
   double amount;
   for (k = 0; k < e->n_refs; k++) {
-    if (!e->refs[k].optional && sqlite3_column_bytes(t->stmt, t->column[e->refs[k].k]) == 0) {
-      return 0;
-    }
+    const char *name = e->refs[k].optional ? "-" : read_text(t, e->refs[k].k);
+    if (name == NULL || name[0] == 0) return 0;   /* read at once: its message, or NOMEM */
   }
   if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) return 0;
   amount = sqlite3_column_double(t->stmt, i);
@@ -438,14 +446,10 @@ static int finish_waiting(Table *t, NetworkBuilder *b, const EdgeTable *e, ReadA
   if (!ahead->has_waiting) return SQLITE_OK;
   ahead->has_waiting = 0;
   for (k = 0; k < e->n_refs; k++) {
+    int rc;
     if (a->key[k].name == NULL) continue;
-    a->row.company[k] = builder_find_key(b, &a->key[k]);
-    if (a->row.company[k] == NO_COMPANY) {
-      *t->errmsg = error_message(t->fn, "%s.%s '%q' is not in companies", t->name,
-                                 e->refs[k].column, a->key[k].name);
-      return *t->errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
-    }
-    remember_company(t, e->refs[k].k, a->key[k].name, a->row.company[k]);
+    rc = find_reference(t, b, &e->refs[k], &a->key[k], &a->row.company[k]);
+    if (rc != SQLITE_OK) return rc;
   }
   return add_edge(b, e, &a->row);
 }

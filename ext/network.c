@@ -66,8 +66,9 @@ static uint64_t mix_word(uint64_t h, uint64_t word) {
 }
 
 /* A hash of name, 8 bytes at a time (a loader hashes two or three names
-** a flow); *length gets its length. The final steps are MurmurHash3's
-** finalizer, so every bit of the code depends on every byte. */
+** a flow); *length gets its length. The last steps (a multiply between
+** shifts, as in MurmurHash3's finalizer) spread every byte over the low
+** bits, which pick the slot. */
 static unsigned hash_name(const char *name, size_t *length) {
   size_t n = strlen(name), at;
   uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, word;

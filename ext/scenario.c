@@ -66,6 +66,11 @@ void scenario_set_pct(Scenario *s, double pct) {
   scenario_spender_cuts(s, pct, s->spender_cut);
 }
 
+void scenario_computed(Scenario *s) {
+  interrupt_end(&s->interrupt);
+  s->params.stop = NULL;
+}
+
 void scenario_close(Scenario *s) {
   interrupt_end(&s->interrupt);
   sqlite3_free(s->spender_cut);

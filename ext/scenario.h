@@ -35,6 +35,9 @@ int scenario_open(Connection *conn, const char *fn, sqlite3_value *spenders,
 void scenario_set_pct(Scenario *scenario, double pct);
 void scenario_spender_cuts(const Scenario *scenario, double pct, double *cuts);
 void scenario_close(Scenario *scenario);
+/* Done computing: finalizes the interrupt probe, for a scenario kept while
+** SQLite reads the rows; its cascades can no longer be stopped. */
+void scenario_computed(Scenario *scenario);
 
 /* Checks a pct argument: a number in [0, 100]. */
 int scenario_pct(const char *fn, sqlite3_value *value, double *pct, char **errmsg);

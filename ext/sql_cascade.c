@@ -120,6 +120,7 @@ static int cascade_compute(Connection *conn, sqlite3_value **args, ResultTable *
   }
   rc = memo_cascade(&source->scenario, arg_text(args[1]), arg_text(args[2]), pct,
                     &source->cascade);
+  scenario_computed(&source->scenario);
   if (rc != SQLITE_OK) {
     free_source(source);
     return rc;

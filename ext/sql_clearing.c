@@ -56,8 +56,8 @@ static int run(ContagionInput *in, const ClearingParams *params, ResultTable *ou
   if (c == NULL) return SQLITE_NOMEM;
   rc = clearing_run(c, in->net, in->claims, params);
   if (rc == SQLITE_OK && !c->converged) {
-    *errmsg = error_message(FN, "the payments of a cycle of more than %d defaulters did not"
-                            " converge in %d sweeps", CLEARING_DENSE_MAX, CLEARING_MAX_SWEEPS);
+    *errmsg = error_message(FN, "the payments of a cycle of %d defaulters did not"
+                            " converge in %d sweeps", c->unsettled_size, c->unsettled_sweeps);
     rc = SQLITE_ERROR;
   }
   if (rc == SQLITE_OK) rc = result_table_init(out, n, N_COLUMNS, in->net);

@@ -95,8 +95,16 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
     int type = sqlite3_column_type(stmt, at[1]), ok = 1;
     double value = sqlite3_column_double(stmt, at[1]);
     if (company == NO_COMPANY || type == SQLITE_NULL) continue;
-    if (type == SQLITE_TEXT) value = text_number((const char *)sqlite3_column_text(stmt, at[1]), &ok);
-    else if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) ok = 0;
+    if (type == SQLITE_TEXT) {
+      const char *text = (const char *)sqlite3_column_text(stmt, at[1]);
+      if (text == NULL) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      value = text_number(text, &ok);
+    } else if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) {
+      ok = 0;
+    }
     if (!ok || !(value >= 0 && value <= DBL_MAX)) {
       *errmsg = error_message(FN, "option weights: %s.%s of '%q' must be a number >= 0, got '%q'",
                               table, column, net->name[company],
@@ -167,14 +175,10 @@ static int run(ContagionInput *in, DebtRankMethod method, const double *shock,
   DebtRank *d = debtrank_new(n);
   if (d == NULL) return SQLITE_NOMEM;
   rc = debtrank_run(d, net, in->claims, method, shock, max_rounds, &in->interrupt.stop);
-  if (rc != SQLITE_OK) {
-    debtrank_free(d);
-    return rc;
-  }
-  if (!d->converged) {
+  if (rc == SQLITE_OK && !d->converged) {
     *errmsg = error_message(FN, "linear DebtRank did not converge in %d rounds", max_rounds);
     rc = SQLITE_ERROR;
-  } else {
+  } else if (rc == SQLITE_OK) {
     rc = result_table_init(out, n, N_COLUMNS, in->net);
     for (i = 0; rc == SQLITE_OK && i < n; i++) fill_row(out, net, d, shock, weights, i);
   }
