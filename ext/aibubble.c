@@ -32,7 +32,10 @@ SQLITE_EXTENSION_INIT1
 /* An error with no message is one whose message could not be made: out of
 ** memory, like SQLITE_NOMEM itself. */
 void result_error(sqlite3_context *ctx, int rc, char *errmsg) {
-  if (rc == SQLITE_NOMEM || (errmsg == NULL && (rc == SQLITE_ERROR || rc == SQLITE_OK))) {
+  if (rc == SQLITE_INTERRUPT) {   /* SQLite's own "interrupted", as Datasette expects */
+    sqlite3_free(errmsg);
+    sqlite3_result_error_code(ctx, rc);
+  } else if (rc == SQLITE_NOMEM || (errmsg == NULL && (rc == SQLITE_ERROR || rc == SQLITE_OK))) {
     sqlite3_free(errmsg);
     sqlite3_result_error_nomem(ctx);
   } else if (errmsg) {
