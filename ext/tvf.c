@@ -139,7 +139,9 @@ static int tvf_disconnect(sqlite3_vtab *vtab) {
 }
 
 /* Hands the usable equalities on visible columns (BINARY collation) to
-** xFilter after the arguments; idxStr lists their columns ("2 0 "). */
+** xFilter after the arguments; idxStr lists their columns ("2 0i "), "i"
+** marking an IN list, which xFilter gets whole (sqlite3_vtab_in), so that
+** its rows come once each, in the order of the result. */
 static int pass_column_equalities(const TvfSpec *spec, sqlite3_index_info *info, int n_given) {
   sqlite3_str *columns = sqlite3_str_new(NULL);
   int i, n_filters = 0;
@@ -151,7 +153,12 @@ static int pass_column_equalities(const TvfSpec *spec, sqlite3_index_info *info,
     collation = sqlite3_vtab_collation(info, i);
     if (collation && sqlite3_stricmp(collation, "BINARY") != 0) continue;
     info->aConstraintUsage[i].argvIndex = ++n_given;
-    sqlite3_str_appendf(columns, "%d ", c->iColumn);
+    if (sqlite3_vtab_in(info, i, -1)) {
+      sqlite3_vtab_in(info, i, 1);
+      sqlite3_str_appendf(columns, "%di ", c->iColumn);
+    } else {
+      sqlite3_str_appendf(columns, "%d ", c->iColumn);
+    }
     n_filters++;
   }
   if (sqlite3_str_errcode(columns) != SQLITE_OK) {
@@ -282,25 +289,45 @@ static int may_equal(Cell cell, sqlite3_value *value) {
   return text == NULL || strcmp(cell.value.text, text) == 0;
 }
 
+/* Whether a row may pass "column IN list" (may_equal to one of the list's
+** values); *rc gets an error of the list's walk. */
+static int may_equal_one(Cell cell, sqlite3_value *list, int *rc) {
+  sqlite3_value *value;
+  int step;
+  for (step = sqlite3_vtab_in_first(list, &value); step == SQLITE_OK && value;
+       step = sqlite3_vtab_in_next(list, &value)) {
+    if (may_equal(cell, value)) return 1;
+  }
+  if (step != SQLITE_OK && step != SQLITE_DONE) *rc = step;
+  return 0;
+}
+
+/* Whether a row may pass filter k: an equality, or an IN list. */
+static int may_pass(Cell cell, sqlite3_value *value, int is_list, int *rc) {
+  return is_list ? may_equal_one(cell, value, rc) : may_equal(cell, value);
+}
+
 /* Picks the rows that may pass the equalities on visible columns listed in
 ** idx_str, whose values are values[]; without any, every row. */
 static int pick_rows(TvfCursor *c, const char *idx_str, sqlite3_value **values, int n_values) {
-  int row, k, column[TVF_MAX_FILTERS], n = 0;
+  int row, k, column[TVF_MAX_FILTERS], is_list[TVF_MAX_FILTERS], n = 0, rc = SQLITE_OK;
   const char *at = idx_str;
   c->n_rows = c->result.n_rows;
   while (at && *at && n < n_values && n < TVF_MAX_FILTERS) {
-    column[n++] = (int)strtol(at, (char **)&at, 10);
-    while (*at == ' ') at++;
+    column[n] = (int)strtol(at, (char **)&at, 10);
+    is_list[n++] = *at == 'i';
+    while (*at == 'i' || *at == ' ') at++;
   }
   if (n == 0) return SQLITE_OK;
   c->rows = sqlite3_malloc64((size_t)(c->result.n_rows ? c->result.n_rows : 1) * sizeof(int));
   if (c->rows == NULL) return SQLITE_NOMEM;
   c->n_rows = 0;
-  for (row = 0; row < c->result.n_rows; row++) {
-    for (k = 0; k < n && may_equal(cell_at(&c->result, row, column[k]), values[k]); k++) {}
+  for (row = 0; row < c->result.n_rows && rc == SQLITE_OK; row++) {
+    for (k = 0; k < n && may_pass(cell_at(&c->result, row, column[k]), values[k], is_list[k], &rc);
+         k++) {}
     if (k == n) c->rows[c->n_rows++] = row;
   }
-  return SQLITE_OK;
+  return rc;
 }
 
 static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_str,
