@@ -162,20 +162,24 @@ static int eliminate(double *g, double *v, double *pivot, double *b, int k) {
   return 1;
 }
 
-/* Solves the component exactly: 1 solved, 0 singular, or SQLITE_NOMEM as
-** a negative number. The right-hand side is in c->rhs[0..k). */
-static int solve_dense(Clearing *c, const ClaimMatrix *a, double beta, const int *members, int k) {
+/* Solves the component exactly: 1 solved, 0 singular, or SQLITE_NOMEM or
+** the stop check's answer as a negative number. The right-hand side is in
+** c->rhs[0..k). */
+static int solve_dense(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
+                       const int *members, int k) {
   size_t side = c->n < CLEARING_DENSE_MAX ? (size_t)c->n : CLEARING_DENSE_MAX;
   double *v, *pivot;
-  int r;
+  int r, stop, solvable;
   if (c->dense == NULL) {
     c->dense = sqlite3_malloc64((side * side + 2 * side) * sizeof(double));
     if (c->dense == NULL) return -SQLITE_NOMEM;
   }
   v = c->dense + (size_t)k * (size_t)k;
   pivot = v + k;
-  fill_dense(c, a, beta, members, k, c->dense, v);
-  if (!eliminate(c->dense, v, pivot, c->rhs, k)) return 0;
+  fill_dense(c, a, p->beta, members, k, c->dense, v);
+  solvable = eliminate(c->dense, v, pivot, c->rhs, k);
+  if ((stop = stop_after(p->stop, (double)k * k * k / 3)) != 0) return -stop;
+  if (!solvable) return 0;
   for (r = 0; r < k; r++) c->payment[members[r]] = clamp_payment(c, members[r], c->rhs[r]);
   return 1;
 }
@@ -234,10 +238,7 @@ static int solve_component(Clearing *c, const ClaimMatrix *a, const ClearingPara
     int i = members[r];
     c->rhs[r] = p->alpha * c->external_assets[i] + p->beta * inflow(c, a, i, 0);
   }
-  if (k <= CLEARING_DENSE_MAX) {
-    solved = solve_dense(c, a, p->beta, members, k);
-    if (solved > 0 && (rc = stop_after(p->stop, (double)k * k * k / 3)) != 0) solved = -rc;
-  }
+  if (k <= CLEARING_DENSE_MAX) solved = solve_dense(c, a, p, members, k);
   if (solved == 0) solved = solve_sweeps(c, a, p, members, k);
   if (solved < 0) rc = -solved;
   else if (!solved) c->converged = 0;

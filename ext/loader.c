@@ -269,6 +269,19 @@ static int find_reference(Table *t, const NetworkBuilder *b, const Reference *re
   return SQLITE_OK;
 }
 
+/* Starts the look-up of a name of column k: the column's last company if
+** the name is its, else NO_COMPANY and the name's key (its hash slot is
+** fetched meanwhile). An empty or NULL name gives NO_COMPANY and no key. */
+static int start_reference(const Table *t, const NetworkBuilder *b, int k, const char *name,
+                           NameKey *key) {
+  int company;
+  key->name = NULL;
+  if (name == NULL || name[0] == 0) return NO_COMPANY;
+  company = recent_company(t, k, name);
+  if (company == NO_COMPANY) builder_name_key(b, name, key);
+  return company;
+}
+
 /* Whether name is missing from a reference column; sets the error unless
 ** the column is optional. */
 static int missing_name(Table *t, const Reference *ref, const char *name) {
@@ -291,8 +304,7 @@ static int read_references(Table *t, const NetworkBuilder *b, const Reference *r
   for (i = 0; i < n; i++) {
     name[i] = read_text(t, refs[i].k);
     if (name[i] == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return SQLITE_NOMEM;
-    company[i] = name[i] && name[i][0] ? recent_company(t, refs[i].k, name[i]) : NO_COMPANY;
-    if (name[i] && name[i][0] && company[i] == NO_COMPANY) builder_name_key(b, name[i], &key[i]);
+    company[i] = start_reference(t, b, refs[i].k, name[i], &key[i]);
   }
   for (i = 0; i < n; i++) {
     int rc;
@@ -385,28 +397,37 @@ typedef struct ReadAhead {
   int has_waiting;
 } ReadAhead;
 
-/* Whether the current row can be read ahead. */
-static int plain_row(Table *t, const EdgeTable *e) {
-  int i = t->column[e->amount], k, type = sqlite3_column_type(t->stmt, i);
+/* The current row's names and amount, as SQLite gives them. */
+typedef struct RawEdge {
+  const char *name[3];       /* valid until the next row */
   double amount;
+} RawEdge;
+
+/* Reads the current row's names and amount into raw; whether the row is
+** plain and can be read ahead (else it is read at once, which gives its
+** message, or SQLITE_NOMEM). */
+static int plain_row(Table *t, const EdgeTable *e, RawEdge *raw) {
+  int i = t->column[e->amount], k;
   for (k = 0; k < e->n_refs; k++) {
-    const char *name = e->refs[k].optional ? "-" : read_text(t, e->refs[k].k);
-    if (name == NULL || name[0] == 0) return 0;   /* read at once: its message, or NOMEM */
+    raw->name[k] = read_text(t, e->refs[k].k);
+    if (raw->name[k] == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return 0;
+    if (!e->refs[k].optional && (raw->name[k] == NULL || raw->name[k][0] == 0)) return 0;
   }
-  if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) return 0;
-  amount = sqlite3_column_double(t->stmt, i);
-  return amount >= 0 && isfinite(amount);
+  k = sqlite3_column_type(t->stmt, i);
+  if (k != SQLITE_INTEGER && k != SQLITE_FLOAT) return 0;
+  raw->amount = sqlite3_column_double(t->stmt, i);
+  return raw->amount >= 0 && isfinite(raw->amount);
 }
 
-/* Copies the row's names into slot a; name[k] gets each copy or NULL. */
-static int copy_names(Table *t, const EdgeTable *e, AheadRow *a, const char **name) {
-  size_t offset[3], need = 0;
+/* Copies the row's names into slot a, name[k] pointing at each copy (NULL
+** for none). */
+static int copy_names(const EdgeTable *e, const RawEdge *raw, AheadRow *a, const char **name) {
+  size_t offset[3], length[3], need = 0;
   int k;
   for (k = 0; k < e->n_refs; k++) {
-    name[k] = read_text(t, e->refs[k].k);
-    if (name[k] == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return SQLITE_NOMEM;
     offset[k] = need;
-    if (name[k]) need += strlen(name[k]) + 1;
+    length[k] = raw->name[k] ? strlen(raw->name[k]) + 1 : 0;
+    need += length[k];
   }
   if (need > a->capacity) {
     char *grown = sqlite3_realloc64(a->text, need);
@@ -415,26 +436,21 @@ static int copy_names(Table *t, const EdgeTable *e, AheadRow *a, const char **na
     a->capacity = need;
   }
   for (k = 0; k < e->n_refs; k++) {
-    if (name[k] == NULL) continue;
-    memcpy(a->text + offset[k], name[k], strlen(name[k]) + 1);
-    name[k] = a->text + offset[k];
+    name[k] = raw->name[k] ? memcpy(a->text + offset[k], raw->name[k], length[k]) : NULL;
   }
   return SQLITE_OK;
 }
 
 /* Copies the current (plain) row into slot a and starts its look-ups. */
-static int take_row(Table *t, const NetworkBuilder *b, const EdgeTable *e, AheadRow *a) {
+static int take_row(Table *t, const NetworkBuilder *b, const EdgeTable *e, const RawEdge *raw,
+                    AheadRow *a) {
   const char *name[3];
-  int k, rc = copy_names(t, e, a, name);
+  int k, rc = copy_names(e, raw, a, name);
   if (rc != SQLITE_OK) return rc;
   for (k = 0; k < e->n_refs; k++) {
-    a->row.company[k] = NO_COMPANY;
-    a->key[k].name = NULL;
-    if (name[k] == NULL || name[k][0] == 0) continue;
-    a->row.company[k] = recent_company(t, e->refs[k].k, name[k]);
-    if (a->row.company[k] == NO_COMPANY) builder_name_key(b, name[k], &a->key[k]);
+    a->row.company[k] = start_reference(t, b, e->refs[k].k, name[k], &a->key[k]);
   }
-  a->row.amount = sqlite3_column_double(t->stmt, t->column[e->amount]);
+  a->row.amount = raw->amount;
   a->row.financing = e->is_flow && is_financing(read_text(t, F_KIND));
   return SQLITE_OK;
 }
@@ -457,11 +473,12 @@ static int finish_waiting(Table *t, NetworkBuilder *b, const EdgeTable *e, ReadA
 /* Reads the current row of an edge table, one row ahead. */
 static int read_edge_ahead(Table *t, NetworkBuilder *b, const EdgeTable *e, ReadAhead *ahead) {
   int next = 1 - ahead->waiting, rc;
-  if (!plain_row(t, e)) {
+  RawEdge raw;
+  if (!plain_row(t, e, &raw)) {
     rc = finish_waiting(t, b, e, ahead);
     return rc == SQLITE_OK ? read_edge(t, b, e) : rc;
   }
-  rc = take_row(t, b, e, &ahead->slot[next]);
+  rc = take_row(t, b, e, &raw, &ahead->slot[next]);
   if (rc == SQLITE_OK) rc = finish_waiting(t, b, e, ahead);
   ahead->waiting = next;
   ahead->has_waiting = rc == SQLITE_OK;
