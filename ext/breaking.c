@@ -44,6 +44,7 @@ struct BreakingSearch {
   Cascade *cascade;
   Bounds bounds;
   size_t bitset_bytes;               /* one bit a company */
+  int unbounded;                     /* cascade_first_unbounded(net) */
   /* Memoized answers, as bitsets: for a tree node, "may default somewhere
   ** in it" then "defaults everywhere in it"; for a grid step, "defaults". */
   unsigned char *node[TREE_NODES];
@@ -246,6 +247,10 @@ static int search(Search *s, int j, int id, int lo, int hi, int *step) {
   return search(s, j, 2 * id + 1, mid + 1, hi, step);
 }
 
+int breaking_unbounded(const BreakingSearch *s) {
+  return s->unbounded;
+}
+
 int breaking_step(BreakingSearch *s, int company, StopCheck *stop, int *step) {
   int rc;
   *step = BREAKING_NEVER;
@@ -294,6 +299,7 @@ BreakingSearch *breaking_new(const Network *net, const unsigned char *spender,
   s->params.on_round = NULL;
   s->params.stop = NULL;
   s->bitset_bytes = n / 8 + 1;
+  s->unbounded = cascade_first_unbounded(net);
   return s;
 }
 

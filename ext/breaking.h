@@ -29,6 +29,11 @@ BreakingSearch *breaking_new(const Network *net, const unsigned char *spender,
                              const CascadeParams *params);
 void breaking_free(void *search);
 
+/* cascade_first_unbounded of the search's network: where it is a company,
+** some cascade may compute a figure that is not finite, which
+** cascade_shock would refuse, so the search would not be the scan's. */
+int breaking_unbounded(const BreakingSearch *search);
+
 /* The breaking step (pct * 100) of company into *step, or BREAKING_NEVER.
 ** Returns SQLITE_OK, SQLITE_NOMEM, or what stop answered when it stopped
 ** the search (NULL: never stops); what the search learnt is kept. */

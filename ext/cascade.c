@@ -23,6 +23,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 #include "carve.h"
@@ -383,6 +384,26 @@ int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, cons
   }
   sqlite3_free(block);
   return stop ? stop : SQLITE_OK;
+}
+
+/* The largest figure company j's cascade can reach, or more; summed twice
+** over so that an order of summation that rounds up stays below it. */
+static double worst_figure(const Network *net, int j) {
+  double claims = 0, liquidity, solvency;
+  int f;
+  for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) claims += net->claim_amount[f];
+  liquidity = fabs(net->liquidity_before[j]) + net->revenue_inflow[j]
+            + net->financing_inflow[j] + net->outflow[j];
+  solvency = (net->has_equity[j] ? fabs(net->equity[j]) : 0) + net->revenue_inflow[j] + claims;
+  return 2 * (liquidity > solvency ? liquidity : solvency);
+}
+
+int cascade_first_unbounded(const Network *net) {
+  int j;
+  for (j = 0; j < net->n_companies; j++) {
+    if (!isfinite(worst_figure(net, j))) return j;
+  }
+  return NO_COMPANY;
 }
 
 CascadeStatus cascade_status(const Cascade *c, const CascadeParams *p, int j) {

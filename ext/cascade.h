@@ -79,6 +79,13 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *params);
 ** when it stopped the run (the cascades are then unfinished). */
 int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, const Network *net);
 
+/* The first company whose figures could leave the doubles in some cascade:
+** its liquidity before the shock, revenue and financing inflows, outflows,
+** equity and claims, added up as if every loss came at once, overflow (with
+** room for rounding). NO_COMPANY when none: then every figure of every
+** cascade on net is finite, whatever the pct and the options. */
+int cascade_first_unbounded(const Network *net);
+
 /* A company's status after a run: failed (in F0), default, stressed (lost
 ** revenue, financing or claims) or ok; cascade_status_name gives its name. */
 typedef enum { STATUS_FAILED, STATUS_DEFAULT, STATUS_STRESSED, STATUS_OK, N_STATUS } CascadeStatus;

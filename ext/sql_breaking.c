@@ -12,6 +12,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <float.h>
 #include "breaking.h"
 #include "scenario.h"
 #include "sql_functions.h"
@@ -43,7 +44,7 @@ static void breaking_point_function(sqlite3_context *ctx, int argc, sqlite3_valu
   BreakingSearch *search;
   char *errmsg = NULL;
   Scenario s;
-  int rc, j, step;
+  int rc, j, k, step;
   if (company == NULL) return;   /* NULL company: NULL */
   rc = scenario_open(conn, FN, argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL,
                      &s, &errmsg);
@@ -53,8 +54,13 @@ static void breaking_point_function(sqlite3_context *ctx, int argc, sqlite3_valu
   }
   if ((j = network_find(s.net, company)) == NO_COMPANY) {
     result_error(ctx, SQLITE_ERROR, error_message(FN, "unknown company '%q'", company));
-  } else if ((rc = search_for(&s, argv, argc, &search)) != SQLITE_OK ||
-             (rc = breaking_step(search, j, s.params.stop, &step)) != SQLITE_OK) {
+  } else if ((rc = search_for(&s, argv, argc, &search)) != SQLITE_OK) {
+    result_error(ctx, rc, NULL);
+  } else if ((k = breaking_unbounded(search)) != NO_COMPANY) {
+    result_error(ctx, SQLITE_ERROR, error_message(FN, "the figures of '%q' are too large for a"
+                 " double: its liquidity, inflows, outflows, equity and claims add up to more"
+                 " than %.3g", s.net->name[k], DBL_MAX / 2));
+  } else if ((rc = breaking_step(search, j, s.params.stop, &step)) != SQLITE_OK) {
     result_error(ctx, rc, NULL);
   } else if (step != BREAKING_NEVER) {
     sqlite3_result_double(ctx, step / 100.0);
