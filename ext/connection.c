@@ -5,14 +5,16 @@
 ** holds, for every attached database, its name, file and the pager's data
 ** version (which changes on every commit, this connection's or another's;
 ** a database not already in a read transaction is read once first, so the
-** version is current), plus the connection's total change count. Inside a
-** write transaction nothing is cached or reused: uncommitted changes may
-** still be rolled back.
+** version is current), what the file system says of its file and WAL, plus
+** the connection's total change count. Inside a write transaction nothing
+** is cached or reused: uncommitted changes may still be rolled back.
 */
+#define _POSIX_C_SOURCE 200809L   /* struct stat's st_mtim and st_ctim */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "connection.h"
 #include "loader.h"
 
@@ -82,6 +84,50 @@ static int private_to_connection(sqlite3 *db, const char *schema) {
   return strcmp(schema, "temp") == 0 || file == NULL || file[0] == 0;
 }
 
+/* Device, inode, size, modification and change times of a file, or "-"
+** when there is none. A database detached and attached again (changed in
+** between by another connection) has a new pager, whose data version and
+** file handle may repeat the old ones; its file's times do not. */
+static void append_file_identity(sqlite3_str *text, const char *path) {
+  struct stat st;
+  if (path == NULL || stat(path, &st) != 0) {
+    sqlite3_str_appendall(text, "-\x1f");
+    return;
+  }
+  sqlite3_str_appendf(text, "%llu.%llu.%lld.%lld.%ld.%lld.%ld\x1f", (unsigned long long)st.st_dev,
+                      (unsigned long long)st.st_ino, (long long)st.st_size,
+                      (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+                      (long long)st.st_ctim.tv_sec, (long)st.st_ctim.tv_nsec);
+}
+
+/* Whether schema's pager has a WAL open: then another connection's commit
+** changes the WAL file, not the database file. */
+static int in_wal_mode(sqlite3 *db, const char *schema) {
+  sqlite3_file *journal = NULL;
+  return sqlite3_file_control(db, schema, SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK &&
+         journal != NULL && journal->pMethods != NULL;
+}
+
+/* What tells a database from an earlier one under the same name, whose
+** pager (a new one starts at the same data version, and its file handle
+** may take the old one's memory): for an ATTACHed file, the file system's
+** word on the file and its WAL (main cannot be attached again); for a
+** database that sqlite3_deserialize() made, the memdb VFS's name, which
+** holds its buffer's address and size. */
+static void append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const char *schema) {
+  char *vfs_name = NULL;
+  if (index >= 2 && !private_to_connection(db, schema)) {
+    const char *path = sqlite3_db_filename(db, schema);
+    append_file_identity(text, path);
+    if (in_wal_mode(db, schema)) append_file_identity(text, sqlite3_filename_wal(path));
+  }
+  if (sqlite3_file_control(db, schema, SQLITE_FCNTL_VFSNAME, &vfs_name) == SQLITE_OK &&
+      vfs_name != NULL && strncmp(vfs_name, "memdb", 5) == 0) {
+    sqlite3_str_appendall(text, vfs_name);
+  }
+  sqlite3_free(vfs_name);
+}
+
 /* Sets *stamp to the data stamp, or to NULL when a write transaction is
 ** open (then nothing may be cached). */
 static int data_stamp(sqlite3 *db, char **stamp) {
@@ -104,8 +150,10 @@ static int data_stamp(sqlite3 *db, char **stamp) {
     }
     rc = sqlite3_file_control(db, schema, SQLITE_FCNTL_DATA_VERSION, &version);
     sqlite3_file_control(db, schema, SQLITE_FCNTL_FILE_POINTER, &file);
-    sqlite3_str_appendf(text, "%s\x1f%s\x1f%p\x1f%d\x1f%u\x1e", schema,
+    sqlite3_str_appendf(text, "%s\x1f%s\x1f%p\x1f%d\x1f%u\x1f", schema,
                         sqlite3_db_filename(db, schema), file, rc, version);
+    append_incarnation(text, db, i, schema);
+    sqlite3_str_appendchar(text, 1, '\x1e');
   }
   sqlite3_str_appendf(text, "%lld", sqlite3_total_changes64(db));
   rc = sqlite3_str_errcode(text);
