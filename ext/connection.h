@@ -14,6 +14,9 @@
 #include "network.h"
 
 #define CACHE_SLOTS 4
+/* Input tables may be views that call aibubble's functions on other tables;
+** past this depth of loads within loads, a view reads itself. */
+#define MAX_NESTED_LOADS 4
 
 /* Names of the input tables as the user gave them; NULL means the default.
 ** The contagion models read no flows: without_flows skips the table. */
@@ -33,6 +36,7 @@ typedef struct Connection {
   int refcount;
   char *stamp;               /* the data stamp the cached networks belong to */
   unsigned clock;
+  int loading;               /* loads under way: a view among the tables may call us */
   CacheSlot slot[CACHE_SLOTS];
 } Connection;
 
