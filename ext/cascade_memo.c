@@ -113,11 +113,15 @@ static void note_ahead(CascadeMemo *memo, const double *pct, int lanes) {
   for (k = 1; k < lanes; k++) memo->ahead[k - 1] = pct[k];
 }
 
-/* The memo key of one cascade; NULL when out of memory. */
+/* The memo key of one cascade, with pct's exact bits (SQLite's printf
+** writes at most 16 significant digits, so 12.5 and 12.500000000000002
+** would share a text); NULL when out of memory. */
 static char *pct_key(const char *spenders, const char *options, double pct) {
   const char *texts[3];
-  char *key, *pct_text = sqlite3_mprintf("%.17g", pct);
-  if (pct_text == NULL) return NULL;
+  sqlite3_uint64 bits;
+  char *key, *pct_text;
+  memcpy(&bits, &pct, sizeof(bits));
+  if ((pct_text = sqlite3_mprintf("%016llx", bits)) == NULL) return NULL;
   texts[0] = spenders;
   texts[1] = options;
   texts[2] = pct_text;
