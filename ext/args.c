@@ -45,14 +45,17 @@ static char *quote_value(sqlite3_value *value) {
   }
 }
 
-double text_number(const char *text, int *ok) {
+double text_number(const char *text, int length, int *ok) {
+  const char *stop = text + length;
   char *end;
   double value;
   while (*text == ' ' || *text == '\t') text++;
   value = strtod(text, &end);
+  /* Decimal only, as SQLite reads text: not strtod's hex, inf or nan. */
+  *ok = end != text && strspn(text, "0123456789+-.eE") == (size_t)(end - text);
   while (*end == ' ' || *end == '\t') end++;
-  *ok = end != text && *end == 0;
-  return value;
+  *ok = *ok && end == stop;   /* nothing after it, not even past a NUL */
+  return *ok ? value : 0;
 }
 
 static char *range_text(double low, double high) {
@@ -70,7 +73,7 @@ int arg_number(const char *fn, const char *what, sqlite3_value *value,
   } else if (type == SQLITE_TEXT) {
     const char *text = (const char *)sqlite3_value_text(value);
     if (text == NULL) return SQLITE_NOMEM;
-    *out = text_number(text, &ok);
+    *out = text_number(text, sqlite3_value_bytes(value), &ok);
   }
   if (ok && isfinite(*out) && *out >= low && *out <= high) return SQLITE_OK;
   quoted = quote_value(value);
@@ -140,7 +143,7 @@ double json_row_number(sqlite3_stmt *row, int type_column, int *ok) {
   }
   if (strcmp(type, "text") == 0) {
     const char *text = (const char *)sqlite3_column_text(row, type_column + 1);
-    if (text) return text_number(text, ok);
+    if (text) return text_number(text, sqlite3_column_bytes(row, type_column + 1), ok);
   }
   return 0;
 }

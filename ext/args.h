@@ -30,8 +30,9 @@ typedef struct Options {
   char *text[OPT_COUNT];        /* text options; fail as a name or JSON array */
 } Options;
 
-/* The number a text holds (spaces around it allowed), or 0 with *ok = 0. */
-double text_number(const char *text, int *ok);
+/* The decimal number the length bytes of text hold (spaces around it
+** allowed), or 0 with *ok = 0: also for hex, inf, nan and a NUL inside. */
+double text_number(const char *text, int length, int *ok);
 
 /* For json_each rows: a JSON element as a message shows it (a string
 ** quoted as SQL quotes it, '0.5'; null as null; anything else as JSON),

@@ -16,6 +16,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <math.h>
 #include <string.h>
 #include "carve.h"
 #include "exposure.h"
@@ -39,6 +40,12 @@ static void direct_shares(const Network *net, const unsigned char *core, double 
     double base = attribution_base(net, j), sum = 0;
     direct[j] = core[j] ? 1 : 0;
     if (core[j] || base <= 0) continue;
+    if (!isfinite(base)) {
+      /* Inflows beyond the largest double: every share is unknown, and so
+      ** is the exposure of j and of those it pays (an error, not 0). */
+      direct[j] = NAN;
+      continue;
+    }
     for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
       if (!net->in_financing[f] && from_core(net, core, f)) sum += net->in_amount[f];
     }

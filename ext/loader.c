@@ -166,7 +166,7 @@ static int read_number(Table *t, int k, const char *column, double *value, int *
     case SQLITE_TEXT: {
       const char *text = (const char *)sqlite3_column_text(s, i);
       if (text == NULL) return SQLITE_NOMEM;
-      *value = text_number(text, &ok);
+      *value = text_number(text, sqlite3_column_bytes(s, i), &ok);
       if (!ok) return value_error(t, column, sqlite3_mprintf("is not a number: '%q'", text));
       break;
     }

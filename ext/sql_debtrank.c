@@ -101,7 +101,7 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
         rc = SQLITE_NOMEM;
         break;
       }
-      value = text_number(text, &ok);
+      value = text_number(text, sqlite3_column_bytes(stmt, at[1]), &ok);
     } else if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) {
       ok = 0;
     }
