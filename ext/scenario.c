@@ -5,6 +5,7 @@
 SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "carve.h"
+#include <float.h>
 #include "scenario.h"
 
 int scenario_pct(const char *fn, sqlite3_value *value, double *pct, char **errmsg) {
@@ -76,4 +77,10 @@ void scenario_close(Scenario *s) {
   sqlite3_free(s->spender_cut);
   network_release(s->net);
   memset(s, 0, sizeof(*s));
+}
+
+char *scenario_unbounded_message(const char *fn, const Network *net, int company) {
+  return error_message(fn, "the figures of '%q' are too large for a double: its liquidity,"
+                       " inflows, outflows, equity and claims add up to more than %.3g",
+                       net->name[company], DBL_MAX / 2);
 }

@@ -39,6 +39,10 @@ void scenario_close(Scenario *scenario);
 ** SQLite reads the rows; its cascades can no longer be stopped. */
 void scenario_computed(Scenario *scenario);
 
+/* "fn: the figures of 'X' are too large for a double ...", for company,
+** as cascade_first_unbounded found it; NULL when out of memory. */
+char *scenario_unbounded_message(const char *fn, const Network *net, int company);
+
 /* Checks a pct argument: a number in [0, 100]. */
 int scenario_pct(const char *fn, sqlite3_value *value, double *pct, char **errmsg);
 

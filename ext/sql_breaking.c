@@ -12,7 +12,6 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
-#include <float.h>
 #include "breaking.h"
 #include "scenario.h"
 #include "sql_functions.h"
@@ -57,9 +56,7 @@ static void breaking_point_function(sqlite3_context *ctx, int argc, sqlite3_valu
   } else if ((rc = search_for(&s, argv, argc, &search)) != SQLITE_OK) {
     result_error(ctx, rc, NULL);
   } else if ((k = breaking_unbounded(search)) != NO_COMPANY) {
-    result_error(ctx, SQLITE_ERROR, error_message(FN, "the figures of '%q' are too large for a"
-                 " double: its liquidity, inflows, outflows, equity and claims add up to more"
-                 " than %.3g", s.net->name[k], DBL_MAX / 2));
+    result_error(ctx, SQLITE_ERROR, scenario_unbounded_message(FN, s.net, k));
   } else if ((rc = breaking_step(search, j, s.params.stop, &step)) != SQLITE_OK) {
     result_error(ctx, rc, NULL);
   } else if (step != BREAKING_NEVER) {

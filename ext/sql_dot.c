@@ -10,7 +10,7 @@
 **
 ** One node per company: its name, with "round N" below when it defaults;
 ** filled by status (failed purple, default red, stressed amber, ok green);
-** its area proportional to its revenue. One edge per flow, payer to payee:
+** its width growing with its revenue (square root, so area grows with it). One edge per flow, payer to payee:
 ** width growing with the amount (square root), dashed for financing
 ** (investment, loan), red when the payer (or the end customer it pays for)
 ** cut it in the scenario, grey otherwise. The graph's label gives the
@@ -131,28 +131,47 @@ static int render(sqlite3 *db, Scenario *s, double pct, char **dot) {
   append_edges(out, c, s->net);
   sqlite3_str_appendall(out, "}\n");
   cascade_free(c);
+  rc = sqlite3_str_errcode(out);
   *dot = sqlite3_str_finish(out);
+  if (rc != SQLITE_OK) {   /* SQLITE_NOMEM, or SQLITE_TOOBIG past SQLite's length limit */
+    sqlite3_free(*dot);
+    *dot = NULL;
+    return rc;
+  }
   return *dot ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+/* The error of render's rc: its own message for a graph too long. */
+static char *render_error(sqlite3 *db, int rc) {
+  if (rc != SQLITE_TOOBIG) return NULL;
+  return error_message(FN, "the graph is longer than SQLite's length limit (%d bytes)",
+                       sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1));
 }
 
 static void dot_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   Connection *conn = sqlite3_user_data(ctx);
+  sqlite3 *db = sqlite3_context_db_handle(ctx);
   char *errmsg = NULL, *dot;
   Scenario s;
   double pct;
-  int rc = scenario_pct(FN, argv[0], &pct, &errmsg);
+  int k, rc = scenario_pct(FN, argv[0], &pct, &errmsg);
   if (rc == SQLITE_OK) {
     rc = scenario_open(conn, FN, argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL,
                        &s, &errmsg);
+  }
+  if (rc == SQLITE_OK && (k = cascade_first_unbounded(s.net)) != NO_COMPANY) {
+    errmsg = scenario_unbounded_message(FN, s.net, k);
+    rc = SQLITE_ERROR;
+    scenario_close(&s);
   }
   if (rc != SQLITE_OK) {
     result_error(ctx, rc, errmsg);
     return;
   }
-  rc = render(sqlite3_context_db_handle(ctx), &s, pct, &dot);
+  rc = render(db, &s, pct, &dot);
   scenario_close(&s);
   if (rc != SQLITE_OK) {
-    result_error(ctx, rc, NULL);
+    result_error(ctx, rc, render_error(db, rc));
     return;
   }
   sqlite3_result_text(ctx, dot, -1, sqlite3_free);
