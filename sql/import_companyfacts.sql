@@ -36,9 +36,13 @@
 -- Bad input stops the import before anything is written, with a message
 -- starting "companyfacts:" and the shell's exit code 1: an unreadable file,
 -- malformed JSON, no us-gaap facts, a missing revenue, operating_cf, capex
--- or cash tag, a mapped tag with no USD unit, a value that is not a number,
--- or no annual 10-K value for one of those four metrics. All writes are one
--- transaction, so a failure leaves the database as it was.
+-- or cash tag, a mapped tag with no USD unit, a value that is missing or
+-- not a finite number, a value without its accession number or with an end
+-- date that is missing or impossible, a negative value of a metric that
+-- cannot be negative (all but operating_cf and equity), two different
+-- annual values of one tag and period in one filing, or no annual 10-K
+-- value for one of those four metrics. All writes are one transaction, so
+-- a failure leaves the database as it was.
 
 .bail on
 BEGIN;
@@ -110,8 +114,16 @@ CREATE TEMP TRIGGER cf_check_fail BEFORE INSERT ON cf_check BEGIN
    WHERE NEW.problem = 'units rpo';
   SELECT RAISE(ABORT, 'companyfacts: wrong units: the equity tag has no USD values')
    WHERE NEW.problem = 'units equity';
-  SELECT RAISE(ABORT, 'companyfacts: a value (val) is not a number')
+  SELECT RAISE(ABORT, 'companyfacts: a value (val) is missing or not a finite number')
    WHERE NEW.problem = 'not a number';
+  SELECT RAISE(ABORT, 'companyfacts: a value has no accession number (accn)')
+   WHERE NEW.problem = 'no accn';
+  SELECT RAISE(ABORT, 'companyfacts: a value has a missing or impossible end date (end, YYYY-MM-DD)')
+   WHERE NEW.problem = 'bad end';
+  SELECT RAISE(ABORT, 'companyfacts: a value of revenue, capex, cash, debt, interest or rpo is negative')
+   WHERE NEW.problem = 'negative';
+  SELECT RAISE(ABORT, 'companyfacts: a filing gives two different annual values of one tag for one period')
+   WHERE NEW.problem = 'conflict';
   SELECT RAISE(ABORT, 'companyfacts: no annual 10-K value in USD for revenue')
    WHERE NEW.problem = 'no annual revenue';
   SELECT RAISE(ABORT, 'companyfacts: no annual 10-K value in USD for operating_cf')
@@ -157,20 +169,31 @@ JOIN cf_map m ON m.tag = t.key,
 json_each(t.value, '$.units.USD') v;
 
 INSERT INTO cf_check SELECT 'not a number' FROM cf_values
- WHERE val_type NOT IN ('integer', 'real') LIMIT 1;
+ WHERE coalesce(val_type, '') NOT IN ('integer', 'real') OR abs(val) > 1.7976931348623157e308
+ LIMIT 1;
+INSERT INTO cf_check SELECT 'no accn' FROM cf_values WHERE coalesce(accn, '') = '' LIMIT 1;
+INSERT INTO cf_check SELECT 'bad end' FROM cf_values
+ WHERE end IS NULL OR date(julianday(end)) IS NOT end LIMIT 1;   -- 2024-06-31 is 2024-07-01
+INSERT INTO cf_check SELECT 'negative' FROM cf_values
+ WHERE val < 0 AND metric NOT IN ('operating_cf', 'equity') LIMIT 1;
 
 -- The annual 10-K values; per (metric, end) the preferred tag, then the
 -- latest filing.
 CREATE TEMP TABLE cf_chosen AS
 SELECT metric, tag, end, val, fy, fp, form, filed, accn FROM (
   SELECT *, row_number() OVER (PARTITION BY metric, end
-                               ORDER BY preference, filed DESC, accn DESC) AS choice
+                               ORDER BY preference, filed DESC, accn DESC) AS choice,
+         min(val) OVER same_value IS NOT max(val) OVER same_value AS conflict
   FROM cf_values
   WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
-    AND end GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
     AND (NOT duration OR julianday(end) - julianday(start) BETWEEN 350 AND 380)
+  WINDOW same_value AS (PARTITION BY tag, end, accn)
 )
-WHERE choice = 1;
+WHERE choice = 1 OR conflict;
+
+-- (Rows of a conflict are kept above only to be found here: any stops the import.)
+INSERT INTO cf_check SELECT 'conflict' FROM cf_chosen
+ GROUP BY tag, end, accn HAVING count(DISTINCT val) > 1 LIMIT 1;
 
 INSERT INTO cf_check
 SELECT DISTINCT 'no annual ' || m.metric FROM cf_map m
@@ -179,7 +202,8 @@ SELECT DISTINCT 'no annual ' || m.metric FROM cf_map m
 -- All checks passed: write.
 INSERT OR IGNORE INTO sources (id, title, kind, url_or_reference, date)
 SELECT DISTINCT 'edgar:' || c.accn,
-       json_extract(d.doc, '$.entityName') || ' Form ' || c.form || ' filed ' || c.filed,
+       coalesce(json_extract(d.doc, '$.entityName'), d.company) || ' Form ' || c.form
+         || ' filed ' || c.filed,
        'filing',
        printf('SEC EDGAR CIK %010d, accession %s', json_extract(d.doc, '$.cik'), c.accn),
        c.filed
