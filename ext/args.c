@@ -38,7 +38,7 @@ static const OptionSpec option_specs[OPT_COUNT] = {
 static char *quote_value(sqlite3_value *value) {
   switch (sqlite3_value_type(value)) {
     case SQLITE_NULL: return sqlite3_mprintf("NULL");
-    case SQLITE_INTEGER:
+    case SQLITE_INTEGER: return sqlite3_mprintf("%lld", sqlite3_value_int64(value));
     case SQLITE_FLOAT: return sqlite3_mprintf("%.15g", sqlite3_value_double(value));
     case SQLITE_TEXT: return sqlite3_mprintf("'%q'", (const char *)sqlite3_value_text(value));
     default: return sqlite3_mprintf("a blob");
@@ -89,6 +89,19 @@ int arg_number(const char *fn, const char *what, sqlite3_value *value,
 const char *arg_text(sqlite3_value *value) {
   if (value == NULL || sqlite3_value_type(value) == SQLITE_NULL) return NULL;
   return (const char *)sqlite3_value_text(value);
+}
+
+int args_without_nul(const char *fn, int argc, sqlite3_value **argv, char **errmsg) {
+  int i;
+  for (i = 0; i < argc; i++) {
+    const char *text;
+    if (argv[i] == NULL || sqlite3_value_type(argv[i]) != SQLITE_TEXT) continue;
+    if ((text = (const char *)sqlite3_value_text(argv[i])) == NULL) return SQLITE_NOMEM;
+    if (memchr(text, 0, (size_t)sqlite3_value_bytes(argv[i])) == NULL) continue;
+    *errmsg = error_message(fn, "argument %d has a NUL byte inside: '%q'", i + 1, text);
+    return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
 }
 
 void options_free(Options *options) {

@@ -37,7 +37,8 @@ double text_number(const char *text, int length, int *ok);
 /* For json_each rows: a JSON element as a message shows it (a string
 ** quoted as SQL quotes it, '0.5'; null as null; anything else as JSON),
 ** given the row's type and atom columns. */
-#define JSON_SHOWN "CASE type WHEN 'text' THEN quote(atom) WHEN 'null' THEN 'null' ELSE value END"
+#define JSON_SHOWN "CASE type WHEN 'text' THEN quote(atom) WHEN 'null' THEN 'null'" \
+                   " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END"
 /* The number of a json_each row (type in column type_column, atom in the
 ** next): a JSON number, or a string that holds one, as a Datasette
 ** parameter passed through json_object does; *ok = 0 if neither. */
@@ -68,5 +69,9 @@ int json_is_type(sqlite3 *db, const char *text, const char *type, int *rc);
 
 /* The text of a value for a selection: NULL for SQL NULL; numbers as text. */
 const char *arg_text(sqlite3_value *value);
+/* SQLITE_ERROR with *errmsg when a TEXT argument has a NUL byte inside
+** (C would read only the part before it: 'OpenAI\0x' as OpenAI), naming
+** the argument by its position from 1; else SQLITE_OK. */
+int args_without_nul(const char *fn, int argc, sqlite3_value **argv, char **errmsg);
 
 #endif

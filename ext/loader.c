@@ -200,6 +200,19 @@ static const char *read_text(Table *t, int k) {
   return (const char *)sqlite3_column_text(t->stmt, t->column[k]);
 }
 
+/* Whether text, column k's, has a NUL byte inside: C would read only the
+** part before it, so such a name is refused, never cut short. */
+static int has_nul_inside(const Table *t, int k, const char *text, size_t length) {
+  return text != NULL && length != (size_t)sqlite3_column_bytes(t->stmt, t->column[k]);
+}
+
+/* The error for column k's text with a NUL inside; SQLITE_ERROR, or
+** SQLITE_NOMEM when the message cannot be made. */
+static int nul_error(Table *t, const char *column, const char *text) {
+  *t->errmsg = error_message(t->fn, "%s.%s '%q' has a NUL byte inside", t->name, column, text);
+  return *t->errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 static int read_company(Table *t, NetworkBuilder *b) {
   CompanyRow row;
   int is_null = 1, rc;
@@ -211,6 +224,7 @@ static int read_company(Table *t, NetworkBuilder *b) {
                                row.name ? "an empty" : "a NULL");
     return SQLITE_ERROR;
   }
+  if (has_nul_inside(t, C_NAME, row.name, strlen(row.name))) return nul_error(t, "name", row.name);
   t->row_format = "'%q'";
   t->row_a = row.name;
   rc = read_bounded(t, C_REVENUE, "revenue", 0, INFINITY, 0, &row.revenue);
@@ -225,6 +239,9 @@ static int read_company(Table *t, NetworkBuilder *b) {
   if (rc == SQLITE_OK) rc = read_bounded(t, C_MARGIN, "margin", 0, 1, 1, &row.margin);
   if (rc != SQLITE_OK) return rc;
   row.kind = read_text(t, C_KIND);
+  if (has_nul_inside(t, C_KIND, row.kind, row.kind ? strlen(row.kind) : 0)) {
+    return nul_error(t, "kind", row.kind);
+  }
   if (row.kind == NULL) row.kind = "";
   rc = builder_add_company(b, &row);
   if (rc == SQLITE_CONSTRAINT) {
@@ -308,6 +325,9 @@ static int read_references(Table *t, const NetworkBuilder *b, const Reference *r
   }
   for (i = 0; i < n; i++) {
     int rc;
+    if (has_nul_inside(t, refs[i].k, name[i], name[i] ? strlen(name[i]) : 0)) {
+      return nul_error(t, refs[i].column, name[i]);
+    }
     if (missing_name(t, &refs[i], name[i])) {
       if (refs[i].optional) continue;
       return SQLITE_ERROR;
@@ -400,6 +420,7 @@ typedef struct ReadAhead {
 /* The current row's names and amount, as SQLite gives them. */
 typedef struct RawEdge {
   const char *name[3];       /* valid until the next row */
+  size_t length[3];          /* bytes before the terminator; 0 for NULL */
   double amount;
 } RawEdge;
 
@@ -412,6 +433,8 @@ static int plain_row(Table *t, const EdgeTable *e, RawEdge *raw) {
     raw->name[k] = read_text(t, e->refs[k].k);
     if (raw->name[k] == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return 0;
     if (!e->refs[k].optional && (raw->name[k] == NULL || raw->name[k][0] == 0)) return 0;
+    raw->length[k] = raw->name[k] ? strlen(raw->name[k]) : 0;
+    if (has_nul_inside(t, e->refs[k].k, raw->name[k], raw->length[k])) return 0;
   }
   k = sqlite3_column_type(t->stmt, i);
   if (k != SQLITE_INTEGER && k != SQLITE_FLOAT) return 0;
@@ -426,7 +449,7 @@ static int copy_names(const EdgeTable *e, const RawEdge *raw, AheadRow *a, const
   int k;
   for (k = 0; k < e->n_refs; k++) {
     offset[k] = need;
-    length[k] = raw->name[k] ? strlen(raw->name[k]) + 1 : 0;
+    length[k] = raw->name[k] ? raw->length[k] + 1 : 0;
     need += length[k];
   }
   if (need > a->capacity) {

@@ -20,6 +20,7 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "args.h"
 #include "tvf.h"
 
 #define TVF_MAX_FILTERS 8    /* column equalities handed to xFilter */
@@ -355,7 +356,8 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
       return SQLITE_ERROR;
     }
   }
-  rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
+  rc = args_without_nul(spec->name, spec->n_args, c->args, &errmsg);
+  if (rc == SQLITE_OK) rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
   if (rc == SQLITE_OK) rc = check_finite(spec, &c->result, &errmsg);
   if (rc == SQLITE_OK) rc = pick_rows(c, idx_str, argv + next, argc - next);
   if (rc != SQLITE_OK) {
