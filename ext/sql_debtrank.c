@@ -75,7 +75,7 @@ static int open_weights(sqlite3 *db, const char *table, const char *column,
   at[0] = find_column(*stmt, "name");
   at[1] = find_column(*stmt, column);
   if (at[0] < 0 || at[1] < 0) {
-    *errmsg = error_message(FN, "option weights: table %s has no column %s", table,
+    *errmsg = error_message(FN, "option weights: table %s has no column '%q'", table,
                             at[0] < 0 ? "name" : column);
     return SQLITE_ERROR;
   }
