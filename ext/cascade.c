@@ -195,6 +195,7 @@ static double take_next(Cascade *c, int j, int *default_changed) {
 /* Round 0's state. */
 static void start_state(Cascade *c, const CascadeParams *p) {
   int j;
+  c->rows_finite = 0;
   for (j = 0; j < c->n; j++) {
     c->defaulted[j] = p->failed[j];
     c->cut[j] = p->failed[j] ? 1 : p->spender_cut[j];

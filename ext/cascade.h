@@ -39,6 +39,7 @@ typedef struct Cascade {
   int n;
   int rounds;                    /* rounds run */
   int converged;                 /* 0 when stopped by max_rounds */
+  int rows_finite;               /* 1 once a reader found every figure finite (0 after a run) */
   /* State and the last round's figures, per company. */
   double *cut;                   /* x */
   unsigned char *defaulted;      /* d */

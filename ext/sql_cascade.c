@@ -90,9 +90,12 @@ static int row_finite(const Source *source, int j) {
 
 static const CellSource cell_source;
 
+/* Checks every row once per cascade: a memo's cascade, read again, is
+** known to be finite. */
 static int find_nonfinite(void *p, int *row, int *column) {
   const Source *source = p;
   int j;
+  if (source->cascade->rows_finite) return 0;
   for (j = 0; j < source->cascade->n; j++) {
     if (row_finite(source, j)) continue;
     if (source_row_nonfinite(&cell_source, p, j, N_COLUMNS, column)) {
@@ -100,6 +103,7 @@ static int find_nonfinite(void *p, int *row, int *column) {
       return 1;
     }
   }
+  source->cascade->rows_finite = 1;
   return 0;
 }
 
@@ -140,7 +144,8 @@ static const TvfSpec cascade_shock_spec = {
   N_COLUMNS, 3, 1,
   { "pct", "spenders", "options", NULL },
   "cascade_shock(30) or cascade_shock(pct [, spenders [, options]])",
-  cascade_compute
+  cascade_compute,
+  1
 };
 
 int register_cascade_shock(sqlite3 *db, Connection *conn) {

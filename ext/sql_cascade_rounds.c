@@ -205,7 +205,8 @@ static const TvfSpec cascade_rounds_spec = {
   N_COLUMNS, 3, 1,
   { "pct", "spenders", "options", NULL },
   "cascade_rounds(30) or cascade_rounds(pct [, spenders [, options]])",
-  cascade_rounds_compute
+  cascade_rounds_compute,
+  0
 };
 
 int register_cascade_rounds(sqlite3 *db, Connection *conn) {

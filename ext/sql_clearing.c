@@ -95,7 +95,8 @@ static const TvfSpec clearing_spec = {
   N_COLUMNS, 2, 0,
   { "shock", "options", NULL, NULL },
   "clearing() or clearing(shock [, options])",
-  clearing_compute
+  clearing_compute,
+  1
 };
 
 int register_clearing(sqlite3 *db, Connection *conn) {

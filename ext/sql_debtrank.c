@@ -218,7 +218,8 @@ static const TvfSpec debtrank_spec = {
   N_COLUMNS, 2, 1,
   { "shock", "options", NULL, NULL },
   "debtrank('OpenAI') or debtrank(shock [, options])",
-  debtrank_compute
+  debtrank_compute,
+  1
 };
 
 int register_debtrank(sqlite3 *db, Connection *conn) {

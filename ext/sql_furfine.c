@@ -69,7 +69,8 @@ static const TvfSpec furfine_spec = {
   N_COLUMNS, 2, 1,
   { "failed", "options", NULL, NULL },
   "furfine('OpenAI') or furfine(failed [, options])",
-  furfine_compute
+  furfine_compute,
+  1
 };
 
 int register_furfine(sqlite3 *db, Connection *conn) {

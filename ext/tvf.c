@@ -308,10 +308,49 @@ static int may_pass(Cell cell, sqlite3_value *value, int is_list, int *rc) {
   return is_list ? may_equal_one(cell, value, rc) : may_equal(cell, value);
 }
 
+static int by_row(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+/* Adds the row of the company a TEXT value names, if any, to rows[*n];
+** 0 when the value is not TEXT (then only SQLite can compare it). */
+static int add_named_row(const Network *net, sqlite3_value *value, int *rows, int *n) {
+  const char *text;
+  int row;
+  if (sqlite3_value_type(value) != SQLITE_TEXT) return 0;
+  text = (const char *)sqlite3_value_text(value);
+  if (text != NULL && (row = network_find(net, text)) != NO_COMPANY) rows[(*n)++] = row;
+  return 1;
+}
+
+/* For a table of company rows, the rows an equality (or an IN list) on the
+** company column names, found by the hash of names, in table order and
+** once each: their count, or -1 when a value is not TEXT (every row must
+** then be tried). */
+static int named_rows(TvfCursor *c, sqlite3_value *value, int is_list, int *rc) {
+  sqlite3_value *item;
+  int n = 0, step, k, unique = 0;
+  if (!is_list) return add_named_row(c->result.net, value, c->rows, &n) ? n : -1;
+  for (step = sqlite3_vtab_in_first(value, &item); step == SQLITE_OK && item;
+       step = sqlite3_vtab_in_next(value, &item)) {
+    if (n == c->result.n_rows) continue;   /* more values than rows: repeats */
+    if (!add_named_row(c->result.net, item, c->rows, &n)) return -1;
+  }
+  if (step != SQLITE_OK && step != SQLITE_DONE) *rc = step;
+  qsort(c->rows, (size_t)n, sizeof(int), by_row);
+  for (k = 0; k < n; k++) {
+    if (unique == 0 || c->rows[unique - 1] != c->rows[k]) c->rows[unique++] = c->rows[k];
+  }
+  return unique;
+}
+
 /* Picks the rows that may pass the equalities on visible columns listed in
 ** idx_str, whose values are values[]; without any, every row. */
-static int pick_rows(TvfCursor *c, const char *idx_str, sqlite3_value **values, int n_values) {
+static int pick_rows(TvfCursor *c, int company_rows, const char *idx_str, sqlite3_value **values,
+                     int n_values) {
   int row, k, column[TVF_MAX_FILTERS], is_list[TVF_MAX_FILTERS], n = 0, rc = SQLITE_OK;
+  int i, n_candidates = -1;
   const char *at = idx_str;
   c->n_rows = c->result.n_rows;
   while (at && *at && n < n_values && n < TVF_MAX_FILTERS) {
@@ -322,8 +361,12 @@ static int pick_rows(TvfCursor *c, const char *idx_str, sqlite3_value **values, 
   if (n == 0) return SQLITE_OK;
   c->rows = sqlite3_malloc64((size_t)(c->result.n_rows ? c->result.n_rows : 1) * sizeof(int));
   if (c->rows == NULL) return SQLITE_NOMEM;
+  for (k = 0; k < n && n_candidates < 0 && rc == SQLITE_OK; k++) {
+    if (company_rows && column[k] == 0) n_candidates = named_rows(c, values[k], is_list[k], &rc);
+  }
   c->n_rows = 0;
-  for (row = 0; row < c->result.n_rows && rc == SQLITE_OK; row++) {
+  for (i = 0; i < (n_candidates < 0 ? c->result.n_rows : n_candidates) && rc == SQLITE_OK; i++) {
+    row = n_candidates < 0 ? i : c->rows[i];
     for (k = 0; k < n && may_pass(cell_at(&c->result, row, column[k]), values[k], is_list[k], &rc);
          k++) {}
     if (k == n) c->rows[c->n_rows++] = row;
@@ -359,7 +402,7 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
   rc = args_without_nul(spec->name, spec->n_args, c->args, &errmsg);
   if (rc == SQLITE_OK) rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
   if (rc == SQLITE_OK) rc = check_finite(spec, &c->result, &errmsg);
-  if (rc == SQLITE_OK) rc = pick_rows(c, idx_str, argv + next, argc - next);
+  if (rc == SQLITE_OK) rc = pick_rows(c, spec->company_rows, idx_str, argv + next, argc - next);
   if (rc != SQLITE_OK) {
     result_table_free(&c->result);
     if (rc == SQLITE_INTERRUPT) {   /* SQLite says "interrupted", as Datasette expects */

@@ -55,6 +55,9 @@ typedef struct TvfSpec {
   /* Fills out (allocated with result_table_init) from args[n_args], where a
   ** missing argument is NULL; on error sets *errmsg. */
   int (*compute)(Connection *conn, sqlite3_value **args, ResultTable *out, char **errmsg);
+  /* 1 when row j is the network's company j, named in column 0: an
+  ** equality on that column finds its row by the hash of names. */
+  int company_rows;
 } TvfSpec;
 
 int tvf_register(sqlite3 *db, const TvfSpec *spec, Connection *conn);
