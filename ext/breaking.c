@@ -16,9 +16,17 @@
 ** between the two: d_high = 0 means no default anywhere in the interval,
 ** d_low = 1 a default everywhere. A one-point interval runs the cascade
 ** itself, so every answer is the exact cascade's.
+** But the cascade stops once no cut moves by CASCADE_TOLERANCE, and the two
+** states may run more rounds than it: a company whose liquidity or equity
+** is exactly 0 at some pct (it survives there) could go below 0 in a bound
+** after rounds the cascade never ran. So the bounds decide only with room
+** to spare: the high state marks a company "may default" when a margin is
+** below BOUND_SLACK times the size of its figures, the low state "defaults"
+** only below minus that; anything closer is left to the exact cascades.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <math.h>
 #include <string.h>
 #include "breaking.h"
 #include "carve.h"
@@ -35,11 +43,16 @@ typedef struct Bounds {
 #define TREE_NODES 32768
 /* An interval this narrow is scanned point by point: cheaper than bounds. */
 #define SCAN_WIDTH 8
+/* Margins the bounds leave to the exact cascades, relative to the size of a
+** company's figures: far above what rounds past the cascade's stopping
+** tolerance can move them. */
+#define BOUND_SLACK 1e-6
 
 struct BreakingSearch {
   const Network *net;
   unsigned char *spender, *failed;   /* [n], copies */
   double *spender_cut;               /* [n] for the exact cascade */
+  double *cash_slack, *equity_slack; /* [n] BOUND_SLACK times the figures' size */
   CascadeParams params;
   Cascade *cascade;
   Bounds bounds;
@@ -101,9 +114,11 @@ static double pass_on(const Network *net, const CascadeParams *p, int j, double 
   return share < 1 ? share : 1;
 }
 
-/* One round of the interval cascade for company j. */
+/* One round of the interval cascade for company j, whose margins within
+** cash_slack and equity_slack of 0 are left undecided. */
 static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
-                         const unsigned char *spender, double s_low, double s_high, int j) {
+                         const unsigned char *spender, double s_low, double s_high, int j,
+                         double cash_slack, double equity_slack) {
   double before = net->liquidity_before[j], margin = net->margin[j], cash_min, cash_max, cut;
   BoundLosses lost;
   bound_losses(net, b, j, &lost);
@@ -111,12 +126,12 @@ static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
            + b->cut_low[j] * net->outflow[j];
   cash_max = before - margin * lost.revenue_low - lost.financing_low
            + b->cut_high[j] * net->outflow[j];
-  b->next_default_high[j] = b->default_high[j] || cash_min < 0 ||
+  b->next_default_high[j] = b->default_high[j] || cash_min < cash_slack ||
       (net->has_equity[j] && net->equity[j] - margin * lost.revenue_high
-                             - credit_loss(net, p, b->default_high, j) < 0);
-  b->next_default_low[j] = b->default_low[j] || cash_max < 0 ||
+                             - credit_loss(net, p, b->default_high, j) < equity_slack);
+  b->next_default_low[j] = b->default_low[j] || cash_max < -cash_slack ||
       (net->has_equity[j] && net->equity[j] - margin * lost.revenue_low
-                             - credit_loss(net, p, b->default_low, j) < 0);
+                             - credit_loss(net, p, b->default_low, j) < -equity_slack);
   cut = pass_on(net, p, j, lost.revenue_high + lost.financing_high);
   if (spender[j] && s_high > cut) cut = s_high;
   b->next_high[j] = b->next_default_high[j] ? 1 : cut;
@@ -158,7 +173,10 @@ static int bounds_run(Search *s, int lo, int hi) {
   for (round = 1; round <= p->max_rounds; round++) {
     double move, move_high;
     int changed;
-    for (j = 0; j < b->n; j++) bounds_round(b, s->net, p, s->spender, s_low, s_high, j);
+    for (j = 0; j < b->n; j++) {
+      bounds_round(b, s->net, p, s->spender, s_low, s_high, j, s->cash_slack[j],
+                   s->equity_slack[j]);
+    }
     changed = advance_defaults(b->default_low, b->next_default_low, b->n);
     changed |= advance_defaults(b->default_high, b->next_default_high, b->n);
     move = advance(b->cut_low, b->next_low, b->n);
@@ -266,12 +284,29 @@ static void lay_out(BreakingSearch *s, Carving *carving, size_t n) {
   s->bounds.next_low = carve(carving, n, sizeof(double));
   s->bounds.next_high = carve(carving, n, sizeof(double));
   s->spender_cut = carve(carving, n, sizeof(double));
+  s->cash_slack = carve(carving, n, sizeof(double));
+  s->equity_slack = carve(carving, n, sizeof(double));
   s->bounds.default_low = carve(carving, n, 1);
   s->bounds.default_high = carve(carving, n, 1);
   s->bounds.next_default_low = carve(carving, n, 1);
   s->bounds.next_default_high = carve(carving, n, 1);
   s->spender = carve(carving, n, 1);
   s->failed = carve(carving, n, 1);
+}
+
+/* The slack of each company's margins: BOUND_SLACK times the sum of the
+** magnitudes that make its liquidity, and those that make its equity. */
+static void set_slack(BreakingSearch *s) {
+  const Network *net = s->net;
+  int j, f;
+  for (j = 0; j < net->n_companies; j++) {
+    double claims = 0;
+    for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) claims += net->claim_amount[f];
+    s->cash_slack[j] = BOUND_SLACK * (fabs(net->liquidity_before[j]) + net->revenue_inflow[j]
+                                      + net->financing_inflow[j] + net->outflow[j]);
+    s->equity_slack[j] = BOUND_SLACK * ((net->has_equity[j] ? fabs(net->equity[j]) : 0)
+                                        + net->revenue_inflow[j] + claims);
+  }
 }
 
 BreakingSearch *breaking_new(const Network *net, const unsigned char *spender,
@@ -300,6 +335,7 @@ BreakingSearch *breaking_new(const Network *net, const unsigned char *spender,
   s->params.stop = NULL;
   s->bitset_bytes = n / 8 + 1;
   s->unbounded = cascade_first_unbounded(net);
+  set_slack(s);
   return s;
 }
 
