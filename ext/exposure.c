@@ -111,6 +111,7 @@ typedef struct Exact {
   double *w, *slack, *rhs;   /* in dense: [side^2], [side], [side] */
   double *next;              /* [n] an iterated set's next step */
   int most;                  /* steps allowed a set too large to solve */
+  int unsettled;             /* the largest set that did not settle, or 0 */
   StopCheck *stop;
   void *block;
 } Exact;
@@ -223,6 +224,22 @@ static int iterate_set(Exact *x, const int *members, int k, int most) {
   return SQLITE_ERROR;
 }
 
+/* A set whose iteration did not settle: its exposures are unknown (NaN),
+** and so are those of every company it pays, directly or not; the rest of
+** the network is solved as usual. */
+static int give_up(Exact *x, const int *members, int k) {
+  int r;
+  for (r = 0; r < k; r++) x->exposure[members[r]] = NAN;
+  if (k > x->unsettled) x->unsettled = k;
+  return SQLITE_OK;
+}
+
+/* Iterates the set up to the steps allowed; gives up on it past them. */
+static int iterate_or_give_up(Exact *x, const int *members, int k) {
+  int rc = iterate_set(x, members, k, x->most);
+  return rc == SQLITE_ERROR ? give_up(x, members, k) : rc;
+}
+
 /* The steps of iteration that cost what solving the set exactly would
 ** (k^3 / 3 for the elimination), at one visit a member and an inflow a step. */
 static int steps_worth(const Exact *x, const int *members, int k) {
@@ -250,7 +267,7 @@ static int solve_dense(Exact *x, const int *members, int k) {
   }
   for (r = 0; r < k; r++) x->local[members[r]] = -1;
   if (!eliminate_rows(x->w, x->slack, x->rhs, k)) {
-    if (carried) return iterate_set(x, members, k, x->most);   /* against rounding */
+    if (carried) return iterate_or_give_up(x, members, k);   /* against rounding */
     for (r = 0; r < k; r++) x->rhs[r] = 0;   /* a closed cycle: nothing reaches it */
   }
   for (r = 0; r < k; r++) {
@@ -275,7 +292,7 @@ static int solve_alone(Exact *x, int j) {
 static int solve_set(Exact *x, const int *members, int k) {
   int rc;
   if (k == 1) return solve_alone(x, members[0]);
-  if (k > EXPOSURE_DENSE_MAX) return iterate_set(x, members, k, x->most);
+  if (k > EXPOSURE_DENSE_MAX) return iterate_or_give_up(x, members, k);
   rc = iterate_set(x, members, k, steps_worth(x, members, k));
   return rc == SQLITE_ERROR ? solve_dense(x, members, k) : rc;
 }
@@ -288,10 +305,10 @@ static int solve_set_of(void *x, const int *members, int k) {
   return solve_set(x, members, k);
 }
 
-/* Every set, those it depends on first: SQLITE_OK, SQLITE_NOMEM,
-** SQLITE_ERROR when a large set did not settle, or the stop's answer. */
+/* Every set, those it depends on first: SQLITE_OK, SQLITE_NOMEM or the
+** stop's answer; *unsettled as exposure_solve says. */
 static int solve_sets(const Network *net, const unsigned char *core, const double *direct,
-                      StopCheck *stop, double *exposure) {
+                      StopCheck *stop, double *exposure, int *unsettled) {
   Exact x;
   SccGraph graph;
   int j, rc;
@@ -310,20 +327,22 @@ static int solve_sets(const Network *net, const unsigned char *core, const doubl
                       .target = net->in_payer, .keep = depends_on_payer,
                       .solve = solve_set_of, .context = &x };
   rc = scc_walk(&graph);
+  *unsettled = x.unsettled;
   sqlite3_free(x.dense);
   sqlite3_free(x.block);
   return rc;
 }
 
 int exposure_solve(const Network *net, const unsigned char *core, StopCheck *stop,
-                   double *exposure) {
+                   double *exposure, int *unsettled) {
   double *direct;
   int rc;
+  *unsettled = 0;
   if (net->n_companies == 0) return SQLITE_OK;
   direct = sqlite3_malloc64((size_t)net->n_companies * sizeof(double));
   if (direct == NULL) return SQLITE_NOMEM;
   direct_shares(net, core, direct);
-  rc = solve_sets(net, core, direct, stop, exposure);
+  rc = solve_sets(net, core, direct, stop, exposure, unsettled);
   sqlite3_free(direct);
   return rc;
 }

@@ -25,12 +25,14 @@
 ** of companies at a time: exactly; or, for a set of more than
 ** EXPOSURE_DENSE_MAX companies, by the model's iteration from 0 within the
 ** set until the largest change is below EXPOSURE_TOLERANCE and the changes
-** shrink fast enough that the fixed point is that close too. Returns
-** SQLITE_OK, SQLITE_NOMEM, SQLITE_ERROR when a set needed more than
-** exposure_max_iterations(net) steps, or what stop answered when it
-** stopped the iteration (NULL: never stops). */
+** shrink fast enough that the fixed point is that close too. A set that
+** needs more than exposure_max_iterations(net) steps is given up: its
+** exposures and those of the companies it pays are NaN, *unsettled the
+** size of the largest such set (else 0). NaN too where the inflows of a
+** company overflow a double. Returns SQLITE_OK, SQLITE_NOMEM, or what stop
+** answered when it stopped the iteration (NULL: never stops). */
 int exposure_solve(const Network *net, const unsigned char *core, StopCheck *stop,
-                   double *exposure);
+                   double *exposure, int *unsettled);
 int exposure_max_iterations(const Network *net);
 
 #endif

@@ -20,13 +20,20 @@ SQLITE_EXTENSION_INIT3
 #define FN "exposure"
 #define DEFAULT_CORE_KIND "lab"
 
-/* Solves the exposures of every company for the core, into a new array. */
+/* Every company's exposure for one core, as memoized with the network. */
+typedef struct Exposures {
+  int unsettled;             /* the largest set that did not settle, or 0 */
+  double value[];            /* [n], NaN where unknown */
+} Exposures;
+
+/* Solves the exposures of every company for the core, into a new Exposures. */
 static int solve_all(sqlite3 *db, const Network *net, const char *core,
-                     double **exposure, char **errmsg) {
-  unsigned char *member = sqlite3_malloc64((size_t)(net->n_companies > 0 ? net->n_companies : 1));
+                     Exposures **out, char **errmsg) {
+  size_t n = (size_t)(net->n_companies > 0 ? net->n_companies : 1);
+  unsigned char *member = sqlite3_malloc64(n);
   int rc;
-  *exposure = sqlite3_malloc64((size_t)(net->n_companies > 0 ? net->n_companies : 1) * sizeof(double));
-  if (member == NULL || *exposure == NULL) {
+  *out = sqlite3_malloc64(sizeof(Exposures) + n * sizeof(double));
+  if (member == NULL || *out == NULL) {
     rc = SQLITE_NOMEM;
   } else {
     rc = select_companies(db, FN, "core", core, DEFAULT_CORE_KIND, net, member, errmsg);
@@ -34,43 +41,51 @@ static int solve_all(sqlite3 *db, const Network *net, const char *core,
   if (rc == SQLITE_OK) {
     Interrupt interrupt;
     interrupt_begin(&interrupt, db);
-    rc = exposure_solve(net, member, &interrupt.stop, *exposure);
+    rc = exposure_solve(net, member, &interrupt.stop, (*out)->value, &(*out)->unsettled);
     interrupt_end(&interrupt);
-    if (rc == SQLITE_ERROR) {
-      *errmsg = error_message(FN, "the attribution did not settle within %d iterations "
-                              "(companies on a cycle that pay each other almost all "
-                              "their revenue?)", exposure_max_iterations(net));
-    }
   }
   sqlite3_free(member);
   if (rc != SQLITE_OK) {
-    sqlite3_free(*exposure);
-    *exposure = NULL;
+    sqlite3_free(*out);
+    *out = NULL;
   }
   return rc;
 }
 
 /* The exposures memoized with the network for this core, solved if new. */
 static int exposures_for(sqlite3 *db, Network *net, const char *core,
-                         const double **exposure, char **errmsg) {
+                         const Exposures **exposures, char **errmsg) {
   char *key = network_memo_key("exposure", 1, &core);
-  double *solved;
+  Exposures *solved;
   int rc = SQLITE_OK;
   if (key == NULL) return SQLITE_NOMEM;
-  *exposure = network_memo_get(net, key);
-  if (*exposure == NULL) {
+  *exposures = network_memo_get(net, key);
+  if (*exposures == NULL) {
     rc = solve_all(db, net, core, &solved, errmsg);
     if (rc == SQLITE_OK) rc = network_memo_put(net, key, solved, NULL);
-    if (rc == SQLITE_OK) *exposure = solved;
+    if (rc == SQLITE_OK) *exposures = solved;
   }
   sqlite3_free(key);
   return rc;
 }
 
+/* Why company's exposure is unknown: a cycle that did not settle upstream
+** of it, else figures beyond a double. */
+static char *unknown_message(const Network *net, const Exposures *exposures, const char *company) {
+  if (exposures->unsettled > 0) {
+    return error_message(FN, "the exposure of '%q' is unknown: it comes through a cycle of %d"
+                         " companies that pay each other almost all their revenue, whose"
+                         " attribution did not settle within %d iterations", company,
+                         exposures->unsettled, exposure_max_iterations(net));
+  }
+  return error_message(FN, "the exposure of '%q' is not a finite number (the input's numbers"
+                       " are too large or too small for a double)", company);
+}
+
 static void exposure_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   Connection *conn = sqlite3_user_data(ctx);
   const char *company = arg_text(argv[0]);
-  const double *exposure;
+  const Exposures *exposures;
   char *errmsg = NULL;
   Options options;
   TableNames names;
@@ -88,17 +103,16 @@ static void exposure_function(sqlite3_context *ctx, int argc, sqlite3_value **ar
   options_tables(&options, &names);
   rc = connection_network(conn, FN, &names, &net, &errmsg);
   if (rc == SQLITE_OK) {
-    rc = exposures_for(conn->db, net, argc > 1 ? arg_text(argv[1]) : NULL, &exposure, &errmsg);
+    rc = exposures_for(conn->db, net, argc > 1 ? arg_text(argv[1]) : NULL, &exposures, &errmsg);
   }
   if (rc != SQLITE_OK) {
     result_error(ctx, rc, errmsg);
   } else if ((j = network_find(net, company)) == NO_COMPANY) {
     result_error(ctx, SQLITE_ERROR, error_message(FN, "unknown company '%q'", company));
-  } else if (!isfinite(exposure[j])) {
-    result_error(ctx, SQLITE_ERROR, error_message(FN, "the exposure of '%q' is not a finite number"
-                 " (the input's numbers are too large or too small for a double)", company));
+  } else if (!isfinite(exposures->value[j])) {
+    result_error(ctx, SQLITE_ERROR, unknown_message(net, exposures, company));
   } else {
-    sqlite3_result_double(ctx, exposure[j]);
+    sqlite3_result_double(ctx, exposures->value[j]);
   }
   network_release(net);
   options_free(&options);
