@@ -45,15 +45,18 @@ static char *quote_value(sqlite3_value *value) {
   }
 }
 
+/* The blanks SQLite allows around a number in text. */
+#define NUMBER_BLANKS " \t\n\v\f\r"
+
 double text_number(const char *text, int length, int *ok) {
   const char *stop = text + length;
   char *end;
   double value;
-  while (*text == ' ' || *text == '\t') text++;
+  text += strspn(text, NUMBER_BLANKS);
   value = strtod(text, &end);
   /* Decimal only, as SQLite reads text: not strtod's hex, inf or nan. */
   *ok = end != text && strspn(text, "0123456789+-.eE") == (size_t)(end - text);
-  while (*end == ' ' || *end == '\t') end++;
+  end += strspn(end, NUMBER_BLANKS);
   *ok = *ok && end == stop;   /* nothing after it, not even past a NUL */
   return *ok ? value : 0;
 }
