@@ -430,11 +430,14 @@ typedef struct RawEdge {
 static int plain_row(Table *t, const EdgeTable *e, RawEdge *raw) {
   int i = t->column[e->amount], k;
   for (k = 0; k < e->n_refs; k++) {
-    raw->name[k] = read_text(t, e->refs[k].k);
-    if (raw->name[k] == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return 0;
+    /* One call that takes SQLite's mutex (column_text and column_bytes
+    ** would take it twice), on the thread that steps the statement. */
+    sqlite3_value *value = sqlite3_column_value(t->stmt, t->column[e->refs[k].k]);
+    raw->name[k] = (const char *)sqlite3_value_text(value);
+    if (raw->name[k] == NULL && sqlite3_value_type(value) != SQLITE_NULL) return 0;   /* no memory */
     if (!e->refs[k].optional && (raw->name[k] == NULL || raw->name[k][0] == 0)) return 0;
     raw->length[k] = raw->name[k] ? strlen(raw->name[k]) : 0;
-    if (has_nul_inside(t, e->refs[k].k, raw->name[k], raw->length[k])) return 0;
+    if (raw->name[k] && raw->length[k] != (size_t)sqlite3_value_bytes(value)) return 0;   /* a NUL inside */
   }
   k = sqlite3_column_type(t->stmt, i);
   if (k != SQLITE_INTEGER && k != SQLITE_FLOAT) return 0;
