@@ -46,12 +46,43 @@ void result_error(sqlite3_context *ctx, int rc, char *errmsg) {
   }
 }
 
+/* A registration of a scalar function that reads tables. */
+typedef struct Reader {
+  Connection *conn;
+  const char *name;
+  ReaderBody *body;
+} Reader;
+
+static void reader_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  Reader *reader = sqlite3_user_data(ctx);
+  char *errmsg = NULL;
+  int rc = connection_enter(reader->conn, reader->name, &errmsg);
+  if (rc != SQLITE_OK) {
+    result_error(ctx, rc, errmsg);
+    return;
+  }
+  reader->body(ctx, reader->conn, argc, argv);
+  connection_leave(reader->conn);
+}
+
+static void reader_free(void *p) {
+  Reader *reader = p;
+  connection_release(reader->conn);
+  sqlite3_free(reader);
+}
+
 int register_reader(sqlite3 *db, const char *name, int max_args, Connection *conn,
-                    void (*function)(sqlite3_context *, int, sqlite3_value **)) {
+                    ReaderBody *body) {
   int n, rc = SQLITE_OK;
   for (n = 1; n <= max_args && rc == SQLITE_OK; n++) {
-    rc = sqlite3_create_function_v2(db, name, n, SQLITE_UTF8, connection_retain(conn),
-                                    function, NULL, NULL, connection_release);
+    Reader *reader = sqlite3_malloc64(sizeof(Reader));
+    if (reader == NULL) return SQLITE_NOMEM;
+    reader->conn = connection_retain(conn);
+    reader->name = name;
+    reader->body = body;
+    /* On failure SQLite calls reader_free itself. */
+    rc = sqlite3_create_function_v2(db, name, n, SQLITE_UTF8, reader, reader_function, NULL, NULL,
+                                    reader_free);
   }
   return rc;
 }

@@ -98,9 +98,17 @@ int args_without_nul(const char *fn, int argc, sqlite3_value **argv, char **errm
   int i;
   for (i = 0; i < argc; i++) {
     const char *text;
-    if (argv[i] == NULL || sqlite3_value_type(argv[i]) != SQLITE_TEXT) continue;
+    int type = argv[i] ? sqlite3_value_type(argv[i]) : SQLITE_NULL;
+    if (type == SQLITE_BLOB) {   /* read as text where a name is taken: not converted here */
+      const void *blob = sqlite3_value_blob(argv[i]);
+      int bytes = sqlite3_value_bytes(argv[i]);
+      if (bytes == 0 || memchr(blob, 0, (size_t)bytes) == NULL) continue;
+      *errmsg = error_message(fn, "argument %d is a blob with a NUL byte inside", i + 1);
+      return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    if (type != SQLITE_TEXT) continue;
     if ((text = (const char *)sqlite3_value_text(argv[i])) == NULL) return SQLITE_NOMEM;
-    if (memchr(text, 0, (size_t)sqlite3_value_bytes(argv[i])) == NULL) continue;
+    if (strlen(text) == (size_t)sqlite3_value_bytes(argv[i])) continue;
     *errmsg = error_message(fn, "argument %d has a NUL byte inside: '%q'", i + 1, text);
     return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }

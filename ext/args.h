@@ -30,8 +30,9 @@ typedef struct Options {
   char *text[OPT_COUNT];        /* text options; fail as a name or JSON array */
 } Options;
 
-/* The decimal number the length bytes of text hold (spaces around it
-** allowed), or 0 with *ok = 0: also for hex, inf, nan and a NUL inside. */
+/* The decimal number the length bytes of text hold (the blanks SQLite
+** allows around it: space, tab, line breaks), or 0 with *ok = 0: also for
+** hex, inf, nan and a NUL inside. */
 double text_number(const char *text, int length, int *ok);
 
 /* For json_each rows: a JSON element as a message shows it (a string
@@ -69,7 +70,7 @@ int json_is_type(sqlite3 *db, const char *text, const char *type, int *rc);
 
 /* The text of a value for a selection: NULL for SQL NULL; numbers as text. */
 const char *arg_text(sqlite3_value *value);
-/* SQLITE_ERROR with *errmsg when a TEXT argument has a NUL byte inside
+/* SQLITE_ERROR with *errmsg when a TEXT (or BLOB) argument has a NUL byte inside
 ** (C would read only the part before it: 'OpenAI\0x' as OpenAI), naming
 ** the argument by its position from 1; else SQLITE_OK. */
 int args_without_nul(const char *fn, int argc, sqlite3_value **argv, char **errmsg);

@@ -208,21 +208,18 @@ static void adopt_stamp(Connection *conn, char *stamp) {
   conn->stamp = stamp;
 }
 
-/* Loads the network of names, unless loads within loads (views among the
-** input tables that call aibubble's functions) go too deep, as when a view
-** calls a function that reads the view itself. */
-static int load(Connection *conn, const char *fn, const TableNames *names, Network **net,
-                char **errmsg) {
-  int rc;
-  if (conn->loading >= MAX_NESTED_LOADS) {
+int connection_enter(Connection *conn, const char *fn, char **errmsg) {
+  if (conn->depth >= MAX_NESTED_CALLS) {
     *errmsg = error_message(fn, "the input tables call aibubble's functions %d deep: does a view"
-                            " among them read itself through %s?", MAX_NESTED_LOADS, fn);
+                            " among them read itself through %s?", MAX_NESTED_CALLS, fn);
     return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  conn->loading++;
-  rc = network_load(conn->db, fn, names, net, errmsg);
-  conn->loading--;
-  return rc;
+  conn->depth++;
+  return SQLITE_OK;
+}
+
+void connection_leave(Connection *conn) {
+  conn->depth--;
 }
 
 int connection_network(Connection *conn, const char *fn, const TableNames *names,
@@ -235,7 +232,7 @@ int connection_network(Connection *conn, const char *fn, const TableNames *names
     *errmsg = error_message(fn, "cannot read the data version: %s", sqlite3_errmsg(conn->db));
     return rc;
   }
-  if (stamp == NULL) return load(conn, fn, names, net, errmsg);
+  if (stamp == NULL) return network_load(conn->db, fn, names, net, errmsg);
   adopt_stamp(conn, stamp);
   key = cache_key(names);
   if (key == NULL) return SQLITE_NOMEM;
@@ -243,7 +240,7 @@ int connection_network(Connection *conn, const char *fn, const TableNames *names
     sqlite3_free(key);
     return SQLITE_OK;
   }
-  rc = load(conn, fn, names, net, errmsg);
+  rc = network_load(conn->db, fn, names, net, errmsg);
   if (rc != SQLITE_OK) {
     sqlite3_free(key);
     return rc;

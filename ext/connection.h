@@ -15,8 +15,8 @@
 
 #define CACHE_SLOTS 4
 /* Input tables may be views that call aibubble's functions on other tables;
-** past this depth of loads within loads, a view reads itself. */
-#define MAX_NESTED_LOADS 4
+** past this depth of calls within calls, a view reads itself. */
+#define MAX_NESTED_CALLS 4
 
 /* Names of the input tables as the user gave them; NULL means the default.
 ** The contagion models read no flows: without_flows skips the table. */
@@ -36,7 +36,7 @@ typedef struct Connection {
   int refcount;
   char *stamp;               /* the data stamp the cached networks belong to */
   unsigned clock;
-  int loading;               /* loads under way: a view among the tables may call us */
+  int depth;                 /* calls under way: a view among the tables may call us */
   CacheSlot slot[CACHE_SLOTS];
 } Connection;
 
@@ -48,6 +48,14 @@ void connection_release(void *conn);   /* the shape of an xDestroy */
 ** caller releases it. On an error, *errmsg names fn and the problem. */
 int connection_network(Connection *conn, const char *fn, const TableNames *names,
                        Network **net, char **errmsg);
+
+/* Every SQL function and table-valued function enters before it reads
+** anything and leaves when done: a view among the input tables that calls
+** one of them on itself would recurse until the stack ran out. Past
+** MAX_NESTED_CALLS calls within calls, connection_enter refuses:
+** SQLITE_ERROR (or SQLITE_NOMEM) with *errmsg, and no need to leave. */
+int connection_enter(Connection *conn, const char *fn, char **errmsg);
+void connection_leave(Connection *conn);
 
 /* "fn: message", formatted; NULL when out of memory. */
 char *error_message(const char *fn, const char *format, ...);

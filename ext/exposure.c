@@ -199,14 +199,23 @@ static double set_visits(const Exact *x, const int *members, int k) {
   return visits;
 }
 
+/* Every member of a set unknown (NaN): SQLITE_OK. */
+static int unknown_set(Exact *x, const int *members, int k) {
+  int r;
+  for (r = 0; r < k; r++) x->exposure[members[r]] = NAN;
+  return SQLITE_OK;
+}
+
 /* The model's Jacobi iteration from 0 within the set (what it depends on
-** is known), until settled(); the values rise to the least fixed point.
-** SQLITE_OK, SQLITE_ERROR past most steps, or the stop check's answer. */
+** is known), until settled(); the values rise to the least fixed point; a
+** member unknown makes the whole set unknown. SQLITE_OK, SQLITE_ERROR past
+** most steps, or the stop check's answer. */
 static int iterate_set(Exact *x, const int *members, int k, int most) {
   double change[4] = { 0, 0, 0, 0 }, visits = set_visits(x, members, k);
   int step, r, stop;
   for (r = 0; r < k; r++) x->exposure[members[r]] = 0;
   for (step = 0; step < most; step++) {
+    int unknown = 0;
     if ((stop = stop_after(x->stop, visits)) != 0) return stop;
     memmove(change + 1, change, 3 * sizeof(double));
     change[0] = 0;
@@ -216,8 +225,11 @@ static int iterate_set(Exact *x, const int *members, int k, int most) {
       double value = attributed(x->net, x->core, x->direct, x->exposure, j, &pays_itself);
       double moved = value > x->exposure[j] ? value - x->exposure[j] : x->exposure[j] - value;
       if (moved > change[0]) change[0] = moved;
+      unknown |= isnan(value);
       x->next[r] = value;
     }
+    /* One member unknown: every member depends on it, so all are. */
+    if (unknown) return unknown_set(x, members, k);
     for (r = 0; r < k; r++) x->exposure[members[r]] = x->next[r];
     if (settled(change)) return SQLITE_OK;
   }
@@ -228,10 +240,8 @@ static int iterate_set(Exact *x, const int *members, int k, int most) {
 ** and so are those of every company it pays, directly or not; the rest of
 ** the network is solved as usual. */
 static int give_up(Exact *x, const int *members, int k) {
-  int r;
-  for (r = 0; r < k; r++) x->exposure[members[r]] = NAN;
   if (k > x->unsettled) x->unsettled = k;
-  return SQLITE_OK;
+  return unknown_set(x, members, k);
 }
 
 /* Iterates the set up to the steps allowed; gives up on it past them. */
@@ -249,7 +259,7 @@ static int steps_worth(const Exact *x, const int *members, int k) {
 
 /* Solves the set members[0..k) exactly, when it is small enough. */
 static int solve_dense(Exact *x, const int *members, int k) {
-  int r, carried = 0;
+  int r, carried = 0, unknown = 0;
   if (x->dense == NULL) {
     size_t side = x->net->n_companies < EXPOSURE_DENSE_MAX ? (size_t)x->net->n_companies
                                                              : EXPOSURE_DENSE_MAX;
@@ -264,8 +274,10 @@ static int solve_dense(Exact *x, const int *members, int k) {
   for (r = 0; r < k; r++) {
     fill_row(x, members[r], r, k);
     carried |= x->rhs[r] != 0;
+    unknown |= isnan(x->rhs[r]);
   }
   for (r = 0; r < k; r++) x->local[members[r]] = -1;
+  if (unknown) return unknown_set(x, members, k);   /* every member depends on it */
   if (!eliminate_rows(x->w, x->slack, x->rhs, k)) {
     if (carried) return iterate_or_give_up(x, members, k);   /* against rounding */
     for (r = 0; r < k; r++) x->rhs[r] = 0;   /* a closed cycle: nothing reaches it */

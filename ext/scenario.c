@@ -3,9 +3,9 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <float.h>
 #include <string.h>
 #include "carve.h"
-#include <float.h>
 #include "scenario.h"
 
 int scenario_pct(const char *fn, sqlite3_value *value, double *pct, char **errmsg) {

@@ -37,8 +37,8 @@ static int search_for(Scenario *s, sqlite3_value **argv, int argc, BreakingSearc
   return rc;
 }
 
-static void breaking_point_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  Connection *conn = sqlite3_user_data(ctx);
+static void breaking_point_function(sqlite3_context *ctx, Connection *conn, int argc,
+                                    sqlite3_value **argv) {
   const char *company = arg_text(argv[0]);
   BreakingSearch *search;
   char *errmsg = NULL;

@@ -114,7 +114,11 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
       weights[company] = value;
     }
   }
-  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = sqlite3_errcode(db);
+  if (rc == SQLITE_OK && step != SQLITE_DONE && (rc = sqlite3_errcode(db)) != SQLITE_NOMEM &&
+      rc != SQLITE_INTERRUPT) {
+    *errmsg = error_message(FN, "option weights: cannot read table %s: %s", table,
+                            sqlite3_errmsg(db));
+  }
   sqlite3_finalize(stmt);
   return rc;
 }

@@ -10,12 +10,13 @@
 **
 ** One node per company: its name, with "round N" below when it defaults;
 ** filled by status (failed purple, default red, stressed amber, ok green);
-** its width growing with its revenue (square root, so area grows with it). One edge per flow, payer to payee:
-** width growing with the amount (square root), dashed for financing
-** (investment, loan), red when the payer (or the end customer it pays for)
-** cut it in the scenario, grey otherwise. The graph's label gives the
-** scenario and the counts by status with their colours. Names are escaped for DOT quoted
-** strings, so any name is safe.
+** its width growing with its revenue (square root, so area grows with
+** it). One edge per flow, payer to payee: width growing with the amount
+** (square root), dashed for financing (investment, loan), red when the
+** payer (or the end customer it pays for) cut it in the scenario, grey
+** otherwise. The graph's label gives the scenario and the counts by status
+** with their colours. Names are escaped for DOT quoted strings, so any
+** name is safe. Figures that could overflow a double are an error.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
@@ -148,8 +149,8 @@ static char *render_error(sqlite3 *db, int rc) {
                        sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1));
 }
 
-static void dot_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  Connection *conn = sqlite3_user_data(ctx);
+static void dot_function(sqlite3_context *ctx, Connection *conn, int argc,
+                         sqlite3_value **argv) {
   sqlite3 *db = sqlite3_context_db_handle(ctx);
   char *errmsg = NULL, *dot;
   Scenario s;

@@ -23,6 +23,7 @@ SQLITE_EXTENSION_INIT3
 /* Every company's exposure for one core, as memoized with the network. */
 typedef struct Exposures {
   int unsettled;             /* the largest set that did not settle, or 0 */
+  int overflow;              /* some company's inflows overflow a double */
   double value[];            /* [n], NaN where unknown */
 } Exposures;
 
@@ -43,6 +44,11 @@ static int solve_all(sqlite3 *db, const Network *net, const char *core,
     interrupt_begin(&interrupt, db);
     rc = exposure_solve(net, member, &interrupt.stop, (*out)->value, &(*out)->unsettled);
     interrupt_end(&interrupt);
+  }
+  if (rc == SQLITE_OK) {
+    int j;
+    (*out)->overflow = 0;
+    for (j = 0; j < net->n_companies; j++) (*out)->overflow |= !isfinite(net->revenue_inflow[j]);
   }
   sqlite3_free(member);
   if (rc != SQLITE_OK) {
@@ -69,21 +75,22 @@ static int exposures_for(sqlite3 *db, Network *net, const char *core,
   return rc;
 }
 
-/* Why company's exposure is unknown: a cycle that did not settle upstream
-** of it, else figures beyond a double. */
+/* Why company's exposure is unknown: a cycle upstream of it that did not
+** settle, or inflows beyond a double (either, when the network has both). */
 static char *unknown_message(const Network *net, const Exposures *exposures, const char *company) {
   if (exposures->unsettled > 0) {
     return error_message(FN, "the exposure of '%q' is unknown: it comes through a cycle of %d"
                          " companies that pay each other almost all their revenue, whose"
-                         " attribution did not settle within %d iterations", company,
-                         exposures->unsettled, exposure_max_iterations(net));
+                         " attribution did not settle within %d iterations%s", company,
+                         exposures->unsettled, exposure_max_iterations(net),
+                         exposures->overflow ? ", or through inflows beyond a double" : "");
   }
   return error_message(FN, "the exposure of '%q' is not a finite number (the input's numbers"
                        " are too large or too small for a double)", company);
 }
 
-static void exposure_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  Connection *conn = sqlite3_user_data(ctx);
+static void exposure_function(sqlite3_context *ctx, Connection *conn, int argc,
+                              sqlite3_value **argv) {
   const char *company = arg_text(argv[0]);
   const Exposures *exposures;
   char *errmsg = NULL;

@@ -19,10 +19,14 @@ int register_dot(sqlite3 *db, Connection *conn);
 /* Reports rc and errmsg (taking it) as the result of a scalar function. */
 void result_error(sqlite3_context *ctx, int rc, char *errmsg);
 
+/* The body of a scalar function that reads tables. */
+typedef void ReaderBody(sqlite3_context *ctx, Connection *conn, int argc, sqlite3_value **argv);
+
 /* Registers a scalar function for 1..max_args arguments that reads tables:
 ** neither deterministic nor innocuous, so SQLite re-runs it per row and
-** keeps it out of schemas that are not trusted. */
+** keeps it out of schemas that are not trusted. Each call runs body between
+** connection_enter and connection_leave. */
 int register_reader(sqlite3 *db, const char *name, int max_args, Connection *conn,
-                    void (*function)(sqlite3_context *, int, sqlite3_value **));
+                    ReaderBody *body);
 
 #endif

@@ -313,14 +313,16 @@ static int by_row(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* Adds the row of the company a TEXT value names, if any, to rows[*n];
-** 0 when the value is not TEXT (then only SQLite can compare it). */
+/* Adds the row of the company a TEXT value names, if any, to rows[*n]
+** (no name holds a NUL byte, so a text with one inside names none); 0 when
+** the value is not TEXT (then only SQLite can compare it). */
 static int add_named_row(const Network *net, sqlite3_value *value, int *rows, int *n) {
   const char *text;
   int row;
   if (sqlite3_value_type(value) != SQLITE_TEXT) return 0;
   text = (const char *)sqlite3_value_text(value);
-  if (text != NULL && (row = network_find(net, text)) != NO_COMPANY) rows[(*n)++] = row;
+  if (text == NULL || strlen(text) != (size_t)sqlite3_value_bytes(value)) return 1;
+  if ((row = network_find(net, text)) != NO_COMPANY) rows[(*n)++] = row;
   return 1;
 }
 
@@ -334,7 +336,8 @@ static int named_rows(TvfCursor *c, sqlite3_value *value, int is_list, int *rc) 
   if (!is_list) return add_named_row(c->result.net, value, c->rows, &n) ? n : -1;
   for (step = sqlite3_vtab_in_first(value, &item); step == SQLITE_OK && item;
        step = sqlite3_vtab_in_next(value, &item)) {
-    if (n == c->result.n_rows) continue;   /* more values than rows: repeats */
+    /* Full (SQLite gives a list without repeats, so never): try every row. */
+    if (n == c->result.n_rows) return -1;
     if (!add_named_row(c->result.net, item, c->rows, &n)) return -1;
   }
   if (step != SQLITE_OK && step != SQLITE_DONE) *rc = step;
@@ -400,7 +403,11 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
     }
   }
   rc = args_without_nul(spec->name, spec->n_args, c->args, &errmsg);
-  if (rc == SQLITE_OK) rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
+  if (rc == SQLITE_OK) rc = connection_enter(module->conn, spec->name, &errmsg);
+  if (rc == SQLITE_OK) {
+    rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
+    connection_leave(module->conn);
+  }
   if (rc == SQLITE_OK) rc = check_finite(spec, &c->result, &errmsg);
   if (rc == SQLITE_OK) rc = pick_rows(c, spec->company_rows, idx_str, argv + next, argc - next);
   if (rc != SQLITE_OK) {
