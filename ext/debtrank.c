@@ -15,6 +15,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <float.h>
 #include <string.h>
 #include "carve.h"
 #include "debtrank.h"
@@ -125,9 +126,12 @@ static int battiston_round(DebtRank *d, const Network *net, const ClaimMatrix *a
 }
 
 /* min(1, h_i(0) + sum_j A_ij h_j / E_i) from the h of the last round; with
-** no buffer (E_i <= 0), 1 as soon as a debtor is stressed. */
+** no buffer (E_i <= 0), 1 as soon as a debtor is stressed. A product A_ij h_j
+** below the smallest normal double (1e-160 times 1e-170) would lose its
+** digits, or all of them, though Lambda_ij = A_ij / E_i is an ordinary
+** number: such a term is taken as (A_ij / E_i) h_j instead. */
 static double linear_value(const DebtRank *d, const Network *net, const ClaimMatrix *a, int i) {
-  double sum = 0, h;
+  double sum = 0, tiny = 0, h;
   int e;
   if (net->equity[i] <= 0) {
     for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
@@ -136,9 +140,14 @@ static double linear_value(const DebtRank *d, const Network *net, const ClaimMat
     return d->initial[i];
   }
   for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
-    sum += a->row_amount[e] * d->stress[a->row_debtor[e]];
+    double stress = d->stress[a->row_debtor[e]], product = a->row_amount[e] * stress;
+    if (product < DBL_MIN && product < a->row_amount[e] && product < stress) {
+      tiny += a->row_amount[e] / net->equity[i] * stress;
+    } else {
+      sum += product;
+    }
   }
-  h = d->initial[i] + sum / net->equity[i];
+  h = d->initial[i] + sum / net->equity[i] + tiny;
   return capped(h);
 }
 
