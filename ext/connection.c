@@ -115,14 +115,18 @@ static int in_wal_mode(sqlite3 *db, const char *schema) {
 ** database that sqlite3_deserialize() made, the memdb VFS's name, which
 ** holds its buffer's address and size. */
 static void append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const char *schema) {
+  sqlite3_vfs *vfs = NULL;
   char *vfs_name = NULL;
   if (index >= 2 && !private_to_connection(db, schema)) {
     const char *path = sqlite3_db_filename(db, schema);
     append_file_identity(text, path);
     if (in_wal_mode(db, schema)) append_file_identity(text, sqlite3_filename_wal(path));
   }
-  if (sqlite3_file_control(db, schema, SQLITE_FCNTL_VFSNAME, &vfs_name) == SQLITE_OK &&
-      vfs_name != NULL && strncmp(vfs_name, "memdb", 5) == 0) {
+  /* The VFS first (no allocation): only memdb's name holds its buffer. */
+  if (sqlite3_file_control(db, schema, SQLITE_FCNTL_VFS_POINTER, &vfs) == SQLITE_OK &&
+      vfs != NULL && vfs->zName != NULL && strcmp(vfs->zName, "memdb") == 0 &&
+      sqlite3_file_control(db, schema, SQLITE_FCNTL_VFSNAME, &vfs_name) == SQLITE_OK &&
+      vfs_name != NULL) {
     sqlite3_str_appendall(text, vfs_name);
   }
   sqlite3_free(vfs_name);
