@@ -37,9 +37,9 @@
 -- starting "companyfacts:" and the shell's exit code 1: an unreadable file,
 -- malformed JSON, no us-gaap facts, a missing revenue, operating_cf, capex
 -- or cash tag, a mapped tag with no USD unit, a value that is missing or
--- not a finite number, a value without its accession number or with an end
--- date that is missing or impossible, a negative value of a metric that
--- cannot be negative (all but operating_cf and equity), two different
+-- not a finite number, an annual 10-K value without its accession number
+-- or with an end date that is missing or impossible, or negative for a
+-- metric that cannot be (all but operating_cf and equity), two different
 -- annual values of one tag and period in one filing, or no annual 10-K
 -- value for one of those four metrics. All writes are one transaction, so
 -- a failure leaves the database as it was.
@@ -171,11 +171,16 @@ json_each(t.value, '$.units.USD') v;
 INSERT INTO cf_check SELECT 'not a number' FROM cf_values
  WHERE coalesce(val_type, '') NOT IN ('integer', 'real') OR abs(val) > 1.7976931348623157e308
  LIMIT 1;
-INSERT INTO cf_check SELECT 'no accn' FROM cf_values WHERE coalesce(accn, '') = '' LIMIT 1;
+-- The annual 10-K values, those the import may take, must be whole: a
+-- quarterly or other value it skips cannot stop it.
+INSERT INTO cf_check SELECT 'no accn' FROM cf_values
+ WHERE form IN ('10-K', '10-K/A') AND fp = 'FY' AND coalesce(accn, '') = '' LIMIT 1;
 INSERT INTO cf_check SELECT 'bad end' FROM cf_values
- WHERE end IS NULL OR date(julianday(end)) IS NOT end LIMIT 1;   -- 2024-06-31 is 2024-07-01
+ WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
+   AND (end IS NULL OR date(julianday(end)) IS NOT end) LIMIT 1;   -- 2024-06-31 is 2024-07-01
 INSERT INTO cf_check SELECT 'negative' FROM cf_values
- WHERE val < 0 AND metric NOT IN ('operating_cf', 'equity') LIMIT 1;
+ WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
+   AND val < 0 AND metric NOT IN ('operating_cf', 'equity') LIMIT 1;
 
 -- The annual 10-K values; per (metric, end) the preferred tag, then the
 -- latest filing.
