@@ -26,7 +26,6 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
-#include <math.h>
 #include <string.h>
 #include "breaking.h"
 #include "carve.h"
@@ -294,18 +293,14 @@ static void lay_out(BreakingSearch *s, Carving *carving, size_t n) {
   s->failed = carve(carving, n, 1);
 }
 
-/* The slack of each company's margins: BOUND_SLACK times the sum of the
-** magnitudes that make its liquidity, and those that make its equity. */
+/* The slack of each company's margins: BOUND_SLACK times the sizes of its
+** liquidity's and its equity's figures. */
 static void set_slack(BreakingSearch *s) {
-  const Network *net = s->net;
-  int j, f;
-  for (j = 0; j < net->n_companies; j++) {
-    double claims = 0;
-    for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) claims += net->claim_amount[f];
-    s->cash_slack[j] = BOUND_SLACK * (fabs(net->liquidity_before[j]) + net->revenue_inflow[j]
-                                      + net->financing_inflow[j] + net->outflow[j]);
-    s->equity_slack[j] = BOUND_SLACK * ((net->has_equity[j] ? fabs(net->equity[j]) : 0)
-                                        + net->revenue_inflow[j] + claims);
+  int j;
+  for (j = 0; j < s->net->n_companies; j++) {
+    cascade_figure_sizes(s->net, j, &s->cash_slack[j], &s->equity_slack[j]);
+    s->cash_slack[j] *= BOUND_SLACK;
+    s->equity_slack[j] *= BOUND_SLACK;
   }
 }
 

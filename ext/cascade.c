@@ -387,22 +387,22 @@ int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, cons
   return stop ? stop : SQLITE_OK;
 }
 
-/* The largest figure company j's cascade can reach, or more; summed twice
-** over so that an order of summation that rounds up stays below it. */
-static double worst_figure(const Network *net, int j) {
-  double claims = 0, liquidity, solvency;
+void cascade_figure_sizes(const Network *net, int j, double *liquidity, double *solvency) {
+  double claims = 0;
   int f;
   for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) claims += net->claim_amount[f];
-  liquidity = fabs(net->liquidity_before[j]) + net->revenue_inflow[j]
-            + net->financing_inflow[j] + net->outflow[j];
-  solvency = (net->has_equity[j] ? fabs(net->equity[j]) : 0) + net->revenue_inflow[j] + claims;
-  return 2 * (liquidity > solvency ? liquidity : solvency);
+  *liquidity = fabs(net->liquidity_before[j]) + net->revenue_inflow[j]
+             + net->financing_inflow[j] + net->outflow[j];
+  *solvency = (net->has_equity[j] ? fabs(net->equity[j]) : 0) + net->revenue_inflow[j] + claims;
 }
 
 int cascade_first_unbounded(const Network *net) {
+  double liquidity, solvency;
   int j;
   for (j = 0; j < net->n_companies; j++) {
-    if (!isfinite(worst_figure(net, j))) return j;
+    cascade_figure_sizes(net, j, &liquidity, &solvency);
+    /* Twice over, so that an order of summation that rounds up stays below. */
+    if (!isfinite(2 * liquidity) || !isfinite(2 * solvency)) return j;
   }
   return NO_COMPANY;
 }

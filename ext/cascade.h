@@ -80,6 +80,12 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *params);
 ** when it stopped the run (the cascades are then unfinished). */
 int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, const Network *net);
 
+/* The sizes of company j's figures: the magnitudes its liquidity is made
+** of (|L0|, revenue and financing inflows, outflows) and those its equity
+** is made of (|E|, revenue inflows, claims); no cascade takes either
+** margin further from its start than its size. */
+void cascade_figure_sizes(const Network *net, int j, double *liquidity, double *solvency);
+
 /* The first company whose figures could leave the doubles in some cascade:
 ** its liquidity before the shock, revenue and financing inflows, outflows,
 ** equity and claims, added up as if every loss came at once, overflow (with
