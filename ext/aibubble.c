@@ -19,6 +19,7 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
+#include "args.h"
 #include "connection.h"
 #include "sql_functions.h"
 
@@ -56,7 +57,8 @@ typedef struct Reader {
 static void reader_function(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   Reader *reader = sqlite3_user_data(ctx);
   char *errmsg = NULL;
-  int rc = connection_enter(reader->conn, reader->name, &errmsg);
+  int rc = args_without_nul(reader->name, argc, argv, &errmsg);
+  if (rc == SQLITE_OK) rc = connection_enter(reader->conn, reader->name, &errmsg);
   if (rc != SQLITE_OK) {
     result_error(ctx, rc, errmsg);
     return;

@@ -45,11 +45,8 @@ static void breaking_point_function(sqlite3_context *ctx, Connection *conn, int 
   Scenario s;
   int rc, j, k, step;
   if (company == NULL) return;   /* NULL company: NULL */
-  rc = args_without_nul(FN, argc, argv, &errmsg);
-  if (rc == SQLITE_OK) {
-    rc = scenario_open(conn, FN, argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL,
-                       &s, &errmsg);
-  }
+  rc = scenario_open(conn, FN, argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL,
+                     &s, &errmsg);
   if (rc != SQLITE_OK) {
     result_error(ctx, rc, errmsg);
     return;

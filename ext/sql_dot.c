@@ -155,8 +155,7 @@ static void dot_function(sqlite3_context *ctx, Connection *conn, int argc,
   char *errmsg = NULL, *dot;
   Scenario s;
   double pct;
-  int k, rc = args_without_nul(FN, argc, argv, &errmsg);
-  if (rc == SQLITE_OK) rc = scenario_pct(FN, argv[0], &pct, &errmsg);
+  int k, rc = scenario_pct(FN, argv[0], &pct, &errmsg);
   if (rc == SQLITE_OK) {
     rc = scenario_open(conn, FN, argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL,
                        &s, &errmsg);

@@ -24,7 +24,8 @@ typedef void ReaderBody(sqlite3_context *ctx, Connection *conn, int argc, sqlite
 
 /* Registers a scalar function for 1..max_args arguments that reads tables:
 ** neither deterministic nor innocuous, so SQLite re-runs it per row and
-** keeps it out of schemas that are not trusted. Each call runs body between
+** keeps it out of schemas that are not trusted. Each call checks its
+** arguments for NUL bytes (args_without_nul), then runs body between
 ** connection_enter and connection_leave. */
 int register_reader(sqlite3 *db, const char *name, int max_args, Connection *conn,
                     ReaderBody *body);
