@@ -48,7 +48,13 @@ $(LIB) $(ASAN_LIB): mk/install.mk
 
 .PHONY: install uninstall deb deb-lint deb-check
 
+# Make splits words at blanks, so a path with one would be cut in pieces:
+# install would write folders named after its pieces, uninstall remove them.
+install_paths_checked = $(foreach v,DESTDIR PREFIX LIBDIR DATADIR,$(if $(word 2,x$($(v))),\
+  $(error $(v) holds a blank ("$($(v))"): install paths must not contain spaces)))
+
 install: all
+	$(install_paths_checked)
 	$(INSTALL) -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)/sql
 	$(INSTALL) -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/aibubble.so
 	ln -sf aibubble.so $(DESTDIR)$(LIBDIR)/libaibubble.so
@@ -59,9 +65,11 @@ install: all
 	  echo "note: the loader does not search $(LIBDIR); load the extension by its path or set LD_LIBRARY_PATH=$(LIBDIR)"
 
 uninstall:
+	$(install_paths_checked)
 	rm -f $(DESTDIR)$(LIBDIR)/aibubble.so $(DESTDIR)$(LIBDIR)/libaibubble.so
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(INSTALL_SQL) $(notdir $(INSTALL_DOCS)))
-	-rmdir $(DESTDIR)$(DATADIR)/sql $(DESTDIR)$(DATADIR) 2>/dev/null
+	@for dir in $(DESTDIR)$(DATADIR)/sql $(DESTDIR)$(DATADIR); do \
+	  [ ! -d $$dir ] || rmdir $$dir 2>/dev/null || echo "note: $$dir is not empty, left in place"; done
 	@$(install_ldconfig)
 
 # Refreshes the loader's cache after a real install by root; a DESTDIR
