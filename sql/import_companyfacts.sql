@@ -12,11 +12,14 @@
 -- file, nothing else is needed.
 --
 -- What it imports: the annual values of the 10-K filings (form 10-K or
--- 10-K/A, fp FY; for flows, periods of 350 to 380 days) in USD, converted to
--- USD billions, as facts of confidence 'high', one source per filing
--- (edgar:<accession number>). Period: the value's end date. When a period is
--- reported by several filings the latest filing's value is kept (restated
--- figures), and when several tags give one metric the first tag below wins.
+-- 10-K/A, fp FY; for flows, periods of 350 to 380 days; transition reports,
+-- 10-KT, are not read) in USD, converted to USD billions, as facts of
+-- confidence 'high', one source per filing (edgar:<accession number>).
+-- Period: the value's end date; the note names the tag and the filing.
+-- When a period is reported by several filings the latest filing's value
+-- is kept (restated figures, whatever tag it uses); within a filing the
+-- first tag below wins, and of a value given twice, once rounded, the
+-- precise one.
 --
 --   metric        us-gaap tags, in order of preference
 --   revenue       Revenues, RevenueFromContractWithCustomerExcludingAssessedTax,
@@ -25,7 +28,8 @@
 --   capex         PaymentsToAcquirePropertyPlantAndEquipment,
 --                 PaymentsToAcquireProductiveAssets
 --   cash          CashAndCashEquivalentsAtCarryingValue (without marketable securities)
---   debt          LongTermDebt, LongTermDebtNoncurrent (without the current part)
+--   debt          LongTermDebt; or LongTermDebtNoncurrent + LongTermDebtCurrent
+--                 (all the long-term debt, the current part included)
 --   debt_current  LongTermDebtCurrent
 --   interest      InterestPaidNet, InterestPaid, InterestExpense
 --   rpo           RevenueRemainingPerformanceObligation
@@ -33,25 +37,42 @@
 -- companies_from_facts takes debt_service = interest + debt_current when no
 -- debt_service fact exists.
 --
+-- The file's latest fiscal year ends on the last end date of its annual
+-- values. A metric with no value for it (its filer moved it to a tag not
+-- mapped here) would hand the model an old figure as the latest: revenue,
+-- operating_cf, capex and cash then stop the import, another metric is
+-- left out, every year of it, and named in a last line. A negative value
+-- of a metric that cannot be negative (all but operating_cf and equity)
+-- stops it in the latest fiscal year, and is left out, and counted, in an
+-- earlier one.
+--
 -- Bad input stops the import before anything is written, with a message
 -- starting "companyfacts:" and the shell's exit code 1: an unreadable file,
 -- malformed JSON, no us-gaap facts, a missing revenue, operating_cf, capex
 -- or cash tag, a mapped tag with no USD unit, a value that is missing or
 -- not a finite number, an annual 10-K value without its accession number
--- or with an end date that is missing or impossible, or negative for a
--- metric that cannot be (all but operating_cf and equity), two different
--- annual values of one tag and period in one filing, or no annual 10-K
--- value for one of those four metrics. All writes are one transaction, so
--- a failure leaves the database as it was.
+-- or with an end date that is missing or impossible, two annual values of
+-- one tag and period in one filing that differ by more than a rounding,
+-- no annual 10-K value for one of those four metrics, or none for the
+-- latest fiscal year, or a negative one there. Where a value is at fault,
+-- a line above the message names its tag, end date, accession number and
+-- value. All writes are one transaction, so a failure leaves the database
+-- as it was.
 
 .bail on
 BEGIN;
 
+DROP VIEW IF EXISTS temp.cf_first_problem;
+DROP VIEW IF EXISTS temp.cf_where;
 DROP TABLE IF EXISTS temp.cf_doc;
 DROP TABLE IF EXISTS temp.cf_map;
 DROP TABLE IF EXISTS temp.cf_check;
+DROP TABLE IF EXISTS temp.cf_problems;
 DROP TABLE IF EXISTS temp.cf_values;
 DROP TABLE IF EXISTS temp.cf_chosen;
+DROP TABLE IF EXISTS temp.cf_latest;
+DROP TABLE IF EXISTS temp.cf_stale;
+DROP TABLE IF EXISTS temp.cf_negative;
 
 CREATE TEMP TABLE cf_doc AS
 SELECT CAST(readfile(:file) AS TEXT) AS doc, :company AS company;
@@ -86,7 +107,7 @@ CREATE TEMP TRIGGER cf_check_fail BEFORE INSERT ON cf_check BEGIN
    WHERE NEW.problem = 'unreadable';
   SELECT RAISE(ABORT, 'companyfacts: malformed JSON in the file named by :file')
    WHERE NEW.problem = 'malformed';
-  SELECT RAISE(ABORT, 'companyfacts: no facts."us-gaap" object: not an EDGAR companyfacts file')
+  SELECT RAISE(ABORT, 'companyfacts: no facts."us-gaap" object: not an EDGAR companyfacts file, or one of a filer that reports in IFRS (ifrs-full), which this import does not read')
    WHERE NEW.problem = 'no us-gaap';
   SELECT RAISE(ABORT, 'companyfacts: no company name: set :company or give entityName')
    WHERE NEW.problem = 'no name';
@@ -114,15 +135,15 @@ CREATE TEMP TRIGGER cf_check_fail BEFORE INSERT ON cf_check BEGIN
    WHERE NEW.problem = 'units rpo';
   SELECT RAISE(ABORT, 'companyfacts: wrong units: the equity tag has no USD values')
    WHERE NEW.problem = 'units equity';
-  SELECT RAISE(ABORT, 'companyfacts: a value (val) is missing or not a finite number')
+  SELECT RAISE(ABORT, 'companyfacts: a value (val) is missing or not a finite number (the line above names it)')
    WHERE NEW.problem = 'not a number';
-  SELECT RAISE(ABORT, 'companyfacts: a value has no accession number (accn)')
+  SELECT RAISE(ABORT, 'companyfacts: a value has no accession number (accn) (the line above names it)')
    WHERE NEW.problem = 'no accn';
-  SELECT RAISE(ABORT, 'companyfacts: a value has a missing or impossible end date (end, YYYY-MM-DD)')
+  SELECT RAISE(ABORT, 'companyfacts: a value has a missing or impossible end date (end, YYYY-MM-DD) (the line above names it)')
    WHERE NEW.problem = 'bad end';
-  SELECT RAISE(ABORT, 'companyfacts: a value of revenue, capex, cash, debt, interest or rpo is negative')
+  SELECT RAISE(ABORT, 'companyfacts: a value of revenue, capex, cash, debt, interest or rpo for the latest fiscal year is negative (the line above names it)')
    WHERE NEW.problem = 'negative';
-  SELECT RAISE(ABORT, 'companyfacts: a filing gives two different annual values of one tag for one period')
+  SELECT RAISE(ABORT, 'companyfacts: a filing gives two different annual values of one tag for one period (the line above names them)')
    WHERE NEW.problem = 'conflict';
   SELECT RAISE(ABORT, 'companyfacts: no annual 10-K value in USD for revenue')
    WHERE NEW.problem = 'no annual revenue';
@@ -132,6 +153,14 @@ CREATE TEMP TRIGGER cf_check_fail BEFORE INSERT ON cf_check BEGIN
    WHERE NEW.problem = 'no annual capex';
   SELECT RAISE(ABORT, 'companyfacts: no annual 10-K value in USD for cash')
    WHERE NEW.problem = 'no annual cash';
+  SELECT RAISE(ABORT, 'companyfacts: revenue has no annual 10-K value for the file''s latest fiscal year (the line above gives the dates): the filer reports it under a tag other than Revenues, RevenueFromContractWithCustomerExcludingAssessedTax or SalesRevenueNet')
+   WHERE NEW.problem = 'stale revenue';
+  SELECT RAISE(ABORT, 'companyfacts: operating_cf has no annual 10-K value for the file''s latest fiscal year (the line above gives the dates): the filer reports it under a tag other than NetCashProvidedByUsedInOperatingActivities')
+   WHERE NEW.problem = 'stale operating_cf';
+  SELECT RAISE(ABORT, 'companyfacts: capex has no annual 10-K value for the file''s latest fiscal year (the line above gives the dates): the filer reports it under a tag other than PaymentsToAcquirePropertyPlantAndEquipment or PaymentsToAcquireProductiveAssets')
+   WHERE NEW.problem = 'stale capex';
+  SELECT RAISE(ABORT, 'companyfacts: cash has no annual 10-K value for the file''s latest fiscal year (the line above gives the dates): the filer reports it under a tag other than CashAndCashEquivalentsAtCarryingValue')
+   WHERE NEW.problem = 'stale cash';
   SELECT RAISE(ABORT, 'companyfacts: unexpected problem')
    WHERE NEW.problem IS NOT NULL;
 END;
@@ -156,53 +185,125 @@ SELECT 'units ' || m.metric FROM cf_doc d, json_each(d.doc, '$.facts."us-gaap"')
   JOIN cf_map m ON m.tag = t.key
  WHERE json_type(t.value, '$.units.USD') IS NOT 'array';
 
--- Every USD value of a mapped tag.
+-- Every USD value of a mapped tag; zeros: the trailing zeros of a whole
+-- value, how far it may have been rounded (281700000000: 8).
 CREATE TEMP TABLE cf_values AS
-SELECT m.metric, m.preference, m.duration, t.key AS tag,
-       json_extract(v.value, '$.start') AS start, json_extract(v.value, '$.end') AS end,
-       json_extract(v.value, '$.val') AS val, json_type(v.value, '$.val') AS val_type,
-       json_extract(v.value, '$.fy') AS fy, json_extract(v.value, '$.fp') AS fp,
-       json_extract(v.value, '$.form') AS form, json_extract(v.value, '$.filed') AS filed,
-       json_extract(v.value, '$.accn') AS accn
-FROM cf_doc d, json_each(d.doc, '$.facts."us-gaap"') t
-JOIN cf_map m ON m.tag = t.key,
-json_each(t.value, '$.units.USD') v;
+SELECT *, CASE WHEN val <> 0 AND val = CAST(val AS INTEGER)
+               THEN length(CAST(CAST(val AS INTEGER) AS TEXT))
+                    - length(rtrim(CAST(CAST(val AS INTEGER) AS TEXT), '0'))
+               ELSE 0 END AS zeros
+FROM (
+  SELECT m.metric, m.preference, m.duration, m.required, t.key AS tag,
+         json_extract(v.value, '$.start') AS start, json_extract(v.value, '$.end') AS end,
+         json_extract(v.value, '$.val') AS val, json_type(v.value, '$.val') AS val_type,
+         json_extract(v.value, '$.fy') AS fy, json_extract(v.value, '$.fp') AS fp,
+         json_extract(v.value, '$.form') AS form, json_extract(v.value, '$.filed') AS filed,
+         json_extract(v.value, '$.accn') AS accn
+  FROM cf_doc d, json_each(d.doc, '$.facts."us-gaap"') t
+  JOIN cf_map m ON m.tag = t.key,
+  json_each(t.value, '$.units.USD') v
+);
 
-INSERT INTO cf_check SELECT 'not a number' FROM cf_values
+-- A value's place in the file, for the line printed above its error.
+CREATE TEMP VIEW cf_where AS
+SELECT rowid, 'us-gaap:' || tag || ', end ' || coalesce(end, '(none)') || ', accn '
+         || coalesce(accn, '(none)') || ', val ' || coalesce(json_quote(val), '(none)') AS place
+FROM cf_values;
+
+-- Each problem with what it is about: after each group of checks the first
+-- one is printed, then raised.
+CREATE TEMP TABLE cf_problems (problem TEXT NOT NULL, place TEXT);
+CREATE TEMP VIEW cf_first_problem AS
+SELECT problem, place FROM cf_problems ORDER BY rowid LIMIT 1;
+
+INSERT INTO cf_problems SELECT 'not a number', place FROM cf_values v JOIN cf_where w ON w.rowid = v.rowid
  WHERE coalesce(val_type, '') NOT IN ('integer', 'real') OR abs(val) > 1.7976931348623157e308
  LIMIT 1;
 -- The annual 10-K values, those the import may take, must be whole: a
 -- quarterly or other value it skips cannot stop it.
-INSERT INTO cf_check SELECT 'no accn' FROM cf_values
+INSERT INTO cf_problems SELECT 'no accn', place FROM cf_values v JOIN cf_where w ON w.rowid = v.rowid
  WHERE form IN ('10-K', '10-K/A') AND fp = 'FY' AND coalesce(accn, '') = '' LIMIT 1;
-INSERT INTO cf_check SELECT 'bad end' FROM cf_values
+INSERT INTO cf_problems SELECT 'bad end', place FROM cf_values v JOIN cf_where w ON w.rowid = v.rowid
  WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
    AND (end IS NULL OR date(julianday(end)) IS NOT end) LIMIT 1;   -- 2024-06-31 is 2024-07-01
-INSERT INTO cf_check SELECT 'negative' FROM cf_values
- WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
-   AND val < 0 AND metric NOT IN ('operating_cf', 'equity') LIMIT 1;
+SELECT 'companyfacts: ' || place FROM cf_first_problem;
+INSERT INTO cf_check SELECT problem FROM cf_first_problem;
 
--- The annual 10-K values; per (metric, end) the preferred tag, then the
--- latest filing.
+-- The annual 10-K values; per (metric, end) the latest filing's (a
+-- restatement), and within a filing the preferred tag, then the most
+-- precise value. A filing may repeat a value rounded (281724000000 as
+-- 281700000000); values of one tag, period and filing that differ by more
+-- than the rounding of one of them conflict.
 CREATE TEMP TABLE cf_chosen AS
-SELECT metric, tag, end, val, fy, fp, form, filed, accn FROM (
-  SELECT *, row_number() OVER (PARTITION BY metric, end
-                               ORDER BY preference, filed DESC, accn DESC) AS choice,
-         min(val) OVER same_value IS NOT max(val) OVER same_value AS conflict
-  FROM cf_values
-  WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
-    AND (NOT duration OR julianday(end) - julianday(start) BETWEEN 350 AND 380)
-  WINDOW same_value AS (PARTITION BY tag, end, accn)
+SELECT value_id, metric, required, tag, end, val, form, filed, accn, conflict FROM (
+  SELECT *, max(rounded_off) OVER (PARTITION BY tag, end, accn) AS conflict FROM (
+    SELECT *, abs(val - precise)
+                > 0.5 * CAST('1' || substr('0000000000000000000000', 1, zeros) AS REAL) AS rounded_off
+    FROM (
+      SELECT rowid AS value_id, *,
+             row_number() OVER (PARTITION BY metric, end
+                                ORDER BY filed DESC, accn DESC, preference, zeros) AS choice,
+             first_value(val) OVER (PARTITION BY tag, end, accn ORDER BY zeros) AS precise
+      FROM cf_values
+      WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
+        AND (NOT duration OR julianday(end) - julianday(start) BETWEEN 350 AND 380)
+    )
+  )
 )
 WHERE choice = 1 OR conflict;
 
 -- (Rows of a conflict are kept above only to be found here: any stops the import.)
-INSERT INTO cf_check SELECT 'conflict' FROM cf_chosen
- GROUP BY tag, end, accn HAVING count(DISTINCT val) > 1 LIMIT 1;
+INSERT INTO cf_problems
+SELECT 'conflict', 'us-gaap:' || tag || ', end ' || end || ', accn ' || accn || ', vals '
+       || group_concat(DISTINCT val)
+  FROM cf_chosen WHERE conflict GROUP BY tag, end, accn LIMIT 1;
+SELECT 'companyfacts: ' || place FROM cf_first_problem;
+INSERT INTO cf_check SELECT problem FROM cf_first_problem;
 
 INSERT INTO cf_check
 SELECT DISTINCT 'no annual ' || m.metric FROM cf_map m
  WHERE m.required AND NOT EXISTS (SELECT 1 FROM cf_chosen c WHERE c.metric = m.metric);
+
+-- The file's latest fiscal year ends on the last end date of its annual
+-- values. A metric with no value there is out of date (the filer moved it
+-- to a tag the import does not map), and the model must not take an old
+-- value for the latest: a required metric stops the import, another one is
+-- left out (the last line printed names it).
+CREATE TEMP TABLE cf_latest AS SELECT max(end) AS end FROM cf_chosen;
+CREATE TEMP TABLE cf_stale AS
+SELECT metric, required, max(end) AS last_end FROM cf_chosen
+ GROUP BY metric HAVING max(end) < (SELECT end FROM cf_latest);
+INSERT INTO cf_problems
+SELECT 'stale ' || metric, metric || '''s latest annual value is for ' || last_end
+       || ', the file''s latest fiscal year ends ' || (SELECT end FROM cf_latest)
+  FROM cf_stale WHERE required ORDER BY metric LIMIT 1;
+SELECT 'companyfacts: ' || place FROM cf_first_problem;
+INSERT INTO cf_check SELECT problem FROM cf_first_problem;
+DELETE FROM cf_chosen WHERE metric IN (SELECT metric FROM cf_stale);
+
+-- A negative value of a metric that cannot be negative is the filing's
+-- error: in the latest fiscal year, which the model would take, it stops
+-- the import; in an earlier one it is left out (and counted).
+INSERT INTO cf_problems
+SELECT 'negative', place FROM cf_chosen c JOIN cf_where w ON w.rowid = c.value_id
+ WHERE c.val < 0 AND c.metric NOT IN ('operating_cf', 'equity')
+   AND c.end = (SELECT end FROM cf_latest)
+ LIMIT 1;
+SELECT 'companyfacts: ' || place FROM cf_first_problem;
+INSERT INTO cf_check SELECT problem FROM cf_first_problem;
+CREATE TEMP TABLE cf_negative AS
+SELECT * FROM cf_chosen WHERE val < 0 AND metric NOT IN ('operating_cf', 'equity');
+DELETE FROM cf_chosen WHERE value_id IN (SELECT value_id FROM cf_negative);
+
+-- debt is all the long-term debt, its current part included: LongTermDebt,
+-- or where a filing gives only the non-current part, that plus
+-- LongTermDebtCurrent of the same date.
+UPDATE cf_chosen
+   SET val = val + (SELECT c.val FROM cf_chosen c
+                     WHERE c.metric = 'debt_current' AND c.end = cf_chosen.end),
+       tag = tag || ' + LongTermDebtCurrent'
+ WHERE metric = 'debt' AND tag = 'LongTermDebtNoncurrent'
+   AND EXISTS (SELECT 1 FROM cf_chosen c WHERE c.metric = 'debt_current' AND c.end = cf_chosen.end);
 
 -- All checks passed: write.
 INSERT OR IGNORE INTO sources (id, title, kind, url_or_reference, date)
@@ -217,17 +318,34 @@ FROM cf_chosen c, cf_doc d;
 INSERT OR REPLACE INTO facts (company, metric, period, value, unit, source_id, confidence, note)
 SELECT coalesce(d.company, json_extract(d.doc, '$.entityName')), c.metric, c.end,
        c.val / 1e9, 'USD bn', 'edgar:' || c.accn, 'high',
-       'us-gaap:' || c.tag || ', ' || c.form || ' FY' || c.fy
+       'us-gaap:' || c.tag || ', ' || c.form || ' filed ' || c.filed
 FROM cf_chosen c, cf_doc d;
 
 SELECT 'companyfacts: imported ' || count(*) || ' facts for ' ||
        (SELECT coalesce(company, json_extract(doc, '$.entityName')) FROM cf_doc) ||
        ' from ' || count(DISTINCT accn) || ' filings'
 FROM cf_chosen;
+SELECT 'companyfacts: left out ' || group_concat(what, '; ') FROM (
+  SELECT metric || ' (no value for ' || (SELECT end FROM cf_latest) || '; latest ' || last_end
+         || ')' AS what
+    FROM cf_stale ORDER BY metric)
+HAVING count(*) > 0;
+SELECT 'companyfacts: left out, negative (a filing''s error): ' || count(*)
+       || CASE count(*) WHEN 1 THEN ' annual value of an earlier year' ELSE ' annual values of earlier years' END
+       || '; the first: '
+       || (SELECT place FROM cf_where w JOIN cf_negative n ON w.rowid = n.value_id
+            ORDER BY n.end, n.metric LIMIT 1)
+  FROM cf_negative HAVING count(*) > 0;
 
+DROP VIEW temp.cf_first_problem;
+DROP VIEW temp.cf_where;
 DROP TABLE temp.cf_doc;
 DROP TABLE temp.cf_map;
 DROP TABLE temp.cf_check;
+DROP TABLE temp.cf_problems;
 DROP TABLE temp.cf_values;
 DROP TABLE temp.cf_chosen;
+DROP TABLE temp.cf_latest;
+DROP TABLE temp.cf_stale;
+DROP TABLE temp.cf_negative;
 COMMIT;

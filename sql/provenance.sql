@@ -81,7 +81,8 @@ WHERE choice = 1;
 -- The model's companies input from the facts: one row per company of the
 -- companies table (name and kind are identities, not figures), every figure
 -- from facts_chosen in USD bn (margin: ratio); NULL where no fact exists, as
--- in companies. debt_service falls back to interest + debt_current when no
+-- in companies. debt_service falls back to interest + debt_current (either
+-- alone when the other is missing; NULL when both are) when no
 -- debt_service fact exists (what a filings import gives). source lists the
 -- sources used.
 CREATE VIEW IF NOT EXISTS companies_from_facts AS
@@ -97,8 +98,9 @@ SELECT c.name,
        max(CASE WHEN f.metric = 'cash' THEN f.value END) AS cash,
        max(CASE WHEN f.metric = 'debt' THEN f.value END) AS debt,
        coalesce(max(CASE WHEN f.metric = 'debt_service' THEN f.value END),
-                max(CASE WHEN f.metric = 'interest' THEN f.value END)
-                + coalesce(max(CASE WHEN f.metric = 'debt_current' THEN f.value END), 0))
+                CASE WHEN count(CASE WHEN f.metric IN ('interest', 'debt_current') THEN 1 END) > 0
+                     THEN total(CASE WHEN f.metric IN ('interest', 'debt_current') THEN f.value END)
+                END)
          AS debt_service,
        max(CASE WHEN f.metric = 'equity' THEN f.value END) AS equity,
        max(CASE WHEN f.metric = 'margin' THEN f.value END) AS margin,
