@@ -38,7 +38,7 @@
 -- debt_service fact exists.
 --
 -- The file's latest fiscal year ends on the last end date of its annual
--- values. A metric with no value for it (its filer moved it to a tag not
+-- flows. A metric with no value for it (its filer moved it to a tag not
 -- mapped here) would hand the model an old figure as the latest: revenue,
 -- operating_cf, capex and cash then stop the import, another metric is
 -- left out, every year of it, and named in a last line. A negative value
@@ -235,7 +235,7 @@ INSERT INTO cf_check SELECT problem FROM cf_first_problem;
 -- 281700000000); values of one tag, period and filing that differ by more
 -- than the rounding of one of them conflict.
 CREATE TEMP TABLE cf_chosen AS
-SELECT value_id, metric, required, tag, end, val, form, filed, accn, conflict FROM (
+SELECT value_id, metric, required, duration, tag, end, val, form, filed, accn, conflict FROM (
   SELECT *, max(rounded_off) OVER (PARTITION BY tag, end, accn) AS conflict FROM (
     SELECT *, abs(val - precise)
                 > 0.5 * CAST('1' || substr('0000000000000000000000', 1, zeros) AS REAL) AS rounded_off
@@ -265,11 +265,12 @@ SELECT DISTINCT 'no annual ' || m.metric FROM cf_map m
  WHERE m.required AND NOT EXISTS (SELECT 1 FROM cf_chosen c WHERE c.metric = m.metric);
 
 -- The file's latest fiscal year ends on the last end date of its annual
--- values. A metric with no value there is out of date (the filer moved it
--- to a tag the import does not map), and the model must not take an old
--- value for the latest: a required metric stops the import, another one is
--- left out (the last line printed names it).
-CREATE TEMP TABLE cf_latest AS SELECT max(end) AS end FROM cf_chosen;
+-- flows (a balance-sheet date may come later, as of a later event). A
+-- metric with no value there is out of date (the filer moved it to a tag
+-- the import does not map), and the model must not take an old value for
+-- the latest: a required metric stops the import, another one is left out
+-- (the last line printed names it).
+CREATE TEMP TABLE cf_latest AS SELECT max(end) AS end FROM cf_chosen WHERE duration;
 CREATE TEMP TABLE cf_stale AS
 SELECT metric, required, max(end) AS last_end FROM cf_chosen
  GROUP BY metric HAVING max(end) < (SELECT end FROM cf_latest);
@@ -282,12 +283,12 @@ INSERT INTO cf_check SELECT problem FROM cf_first_problem;
 DELETE FROM cf_chosen WHERE metric IN (SELECT metric FROM cf_stale);
 
 -- A negative value of a metric that cannot be negative is the filing's
--- error: in the latest fiscal year, which the model would take, it stops
--- the import; in an earlier one it is left out (and counted).
+-- error: in the latest fiscal year (or later), which the model would
+-- take, it stops the import; in an earlier one it is left out (and counted).
 INSERT INTO cf_problems
 SELECT 'negative', place FROM cf_chosen c JOIN cf_where w ON w.rowid = c.value_id
  WHERE c.val < 0 AND c.metric NOT IN ('operating_cf', 'equity')
-   AND c.end = (SELECT end FROM cf_latest)
+   AND c.end >= (SELECT end FROM cf_latest)
  LIMIT 1;
 SELECT 'companyfacts: ' || place FROM cf_first_problem;
 INSERT INTO cf_check SELECT problem FROM cf_first_problem;
