@@ -11,7 +11,10 @@ VERSION := $(shell cat VERSION)
 CC ?= cc
 WARNINGS = -Wall -Wextra -Werror
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -fPIC $(WARNINGS) $(CFLAGS) -DAIBUBBLE_VERSION='"$(VERSION)"'
+# Only the entry point is exported (ext/aibubble.c): the other functions
+# keep their names to this library, whatever else the process has loaded.
+SO_FLAGS = -fPIC -fvisibility=hidden
+ALL_CFLAGS = -std=c11 $(SO_FLAGS) $(WARNINGS) $(CFLAGS) -DAIBUBBLE_VERSION='"$(VERSION)"'
 SOURCES = $(wildcard ext/*.c)
 HEADERS = $(wildcard ext/*.h)
 LIB = dist/aibubble.so
@@ -30,7 +33,7 @@ $(LIB): $(SOURCES) $(HEADERS) VERSION
 
 $(ASAN_LIB): $(SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -fPIC $(WARNINGS) $(ASAN_FLAGS) -DAIBUBBLE_VERSION='"$(VERSION)"' \
+	$(CC) -std=c11 $(SO_FLAGS) $(WARNINGS) $(ASAN_FLAGS) -DAIBUBBLE_VERSION='"$(VERSION)"' \
 	  -shared -o $@ $(SOURCES) -lm
 
 # Installs the Debian packages that are missing (as root), or says which.

@@ -112,8 +112,11 @@ static void set_error(char **pzErrMsg, const char *message) {
   if (pzErrMsg) *pzErrMsg = sqlite3_mprintf("%s", message);
 }
 
+/* The one symbol the library exports (the Makefile hides the others). */
 #ifdef _WIN32
 __declspec(dllexport)
+#else
+__attribute__((visibility("default")))
 #endif
 int sqlite3_aibubble_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
   Connection *conn;
