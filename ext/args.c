@@ -244,16 +244,37 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
 }
 
 /* Runs sql with ?1 bound to text; *stmt is ready to step. */
+/* rc, with *errmsg set from SQLite's message when the failure is not out of
+** memory and has none yet (a table named json_each hides SQLite's own). */
+static int sqlite_failure(sqlite3 *db, const char *fn, int rc, char **errmsg) {
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM && *errmsg == NULL) {
+    *errmsg = error_message(fn, "cannot read JSON: %s", sqlite3_errmsg(db));
+  }
+  return rc;
+}
+
 static int prepare_with(sqlite3 *db, const char *sql, const char *text, sqlite3_stmt **stmt) {
   int rc = sqlite3_prepare_v2(db, sql, -1, stmt, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(*stmt, 1, text, -1, SQLITE_STATIC);
   return rc;
 }
 
-/* 1 when text is a JSON value of the given json_type, 0 when not or not JSON.
-** json_type fails on malformed JSON and reports running out of memory, where
+int json_each_prepare(sqlite3 *db, const char *fn, const char *sql, const char *text,
+                      sqlite3_stmt **stmt, char **errmsg) {
+  return sqlite_failure(db, fn, prepare_with(db, sql, text, stmt), errmsg);
+}
+
+int json_each_finish(sqlite3 *db, const char *fn, sqlite3_stmt *stmt, int rc, int step,
+                     char **errmsg) {
+  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = sqlite_failure(db, fn, sqlite3_errcode(db), errmsg);
+  sqlite3_finalize(stmt);
+  return rc;
+}
+
+/* json_type fails on malformed JSON and reports running out of memory, where
 ** json_valid answers 0 for both. */
-int json_is_type(sqlite3 *db, const char *text, const char *type, int *rc) {
+int json_is_type(sqlite3 *db, const char *fn, const char *text, const char *type, int *rc,
+                 char **errmsg) {
   sqlite3_stmt *stmt = NULL;
   int is = 0, step;
   *rc = prepare_with(db, "SELECT json_type(?1) = ?2", text, &stmt);
@@ -263,6 +284,7 @@ int json_is_type(sqlite3 *db, const char *text, const char *type, int *rc) {
     if (step == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
     else if (step == SQLITE_NOMEM) *rc = SQLITE_NOMEM;
   }
+  sqlite_failure(db, fn, *rc, errmsg);
   sqlite3_finalize(stmt);
   return is;
 }
@@ -274,17 +296,17 @@ int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
   int rc, step = SQLITE_DONE;
   memset(options, 0, sizeof(*options));
   if (text == NULL) return SQLITE_OK;
-  if (!json_is_type(db, text, "object", &rc)) {
+  if (!json_is_type(db, fn, text, "object", &rc, errmsg)) {
     if (rc != SQLITE_OK) return rc;
     *errmsg = error_message(fn, "options must be a JSON object, got '%q'", text);
     return SQLITE_ERROR;
   }
-  rc = prepare_with(db, "SELECT key, type, atom, " JSON_SHOWN " FROM json_each(?1)", text, &stmt);
+  rc = json_each_prepare(db, fn, "SELECT key, type, atom, " JSON_SHOWN " FROM json_each(?1)",
+                         text, &stmt, errmsg);
   while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
     rc = take_option(fn, stmt, allowed, options, errmsg);
   }
-  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = sqlite3_errcode(db);
-  sqlite3_finalize(stmt);
+  rc = json_each_finish(db, fn, stmt, rc, step, errmsg);
   if (rc != SQLITE_OK) options_free(options);
   return rc;
 }
@@ -304,12 +326,13 @@ static int select_array(sqlite3 *db, const char *fn, const char *what, const cha
                         const Network *net, unsigned char *member, char **errmsg) {
   sqlite3_stmt *stmt = NULL;
   int rc, step = SQLITE_DONE;
-  if (!json_is_type(db, text, "array", &rc)) {
+  if (!json_is_type(db, fn, text, "array", &rc, errmsg)) {
     if (rc != SQLITE_OK) return rc;
     *errmsg = error_message(fn, "%s is not a valid JSON array: '%q'", what, text);
     return SQLITE_ERROR;
   }
-  rc = prepare_with(db, "SELECT type, atom, " JSON_SHOWN " FROM json_each(?1)", text, &stmt);
+  rc = json_each_prepare(db, fn, "SELECT type, atom, " JSON_SHOWN " FROM json_each(?1)",
+                         text, &stmt, errmsg);
   while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
     const char *type = (const char *)sqlite3_column_text(stmt, 0);
     const char *name = (const char *)sqlite3_column_text(stmt, 1);
@@ -327,9 +350,7 @@ static int select_array(sqlite3 *db, const char *fn, const char *what, const cha
       member[company] = 1;
     }
   }
-  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = sqlite3_errcode(db);
-  sqlite3_finalize(stmt);
-  return rc;
+  return json_each_finish(db, fn, stmt, rc, step, errmsg);
 }
 
 int select_companies(sqlite3 *db, const char *fn, const char *what, const char *text,

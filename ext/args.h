@@ -65,8 +65,19 @@ int select_companies(sqlite3 *db, const char *fn, const char *what, const char *
                      unsigned char *member, char **errmsg);
 
 /* 1 when text is a JSON value of json_type type; 0 when not, or not JSON.
-** *rc is set to SQLITE_NOMEM when SQLite runs out of memory. */
-int json_is_type(sqlite3 *db, const char *text, const char *type, int *rc);
+** *rc is set to SQLITE_NOMEM when SQLite runs out of memory, or to SQLite's
+** error, with *errmsg, when it cannot ask (fn names the caller). */
+int json_is_type(sqlite3 *db, const char *fn, const char *text, const char *type, int *rc,
+                 char **errmsg);
+/* Prepares sql, a read of json_each(?1), with text bound; a failure other
+** than out of memory sets *errmsg from SQLite's message. */
+int json_each_prepare(sqlite3 *db, const char *fn, const char *sql, const char *text,
+                      sqlite3_stmt **stmt, char **errmsg);
+/* Ends a loop of sqlite3_step over such a statement (step: its last
+** result; rc: the loop's own): finalizes it, and returns rc, or the step's
+** error with *errmsg set as above. */
+int json_each_finish(sqlite3 *db, const char *fn, sqlite3_stmt *stmt, int rc, int step,
+                     char **errmsg);
 
 /* The text of a value for a selection: NULL for SQL NULL; numbers as text. */
 const char *arg_text(sqlite3_value *value);

@@ -113,6 +113,15 @@ static int select_wanted(Table *t, const char *const *wanted) {
   return rc;
 }
 
+/* Whether a failed prepare says that table t itself does not exist (not a
+** table that a view named t reads). */
+static int table_missing(Table *t) {
+  char *expected = sqlite3_mprintf("no such table: %s", t->name);
+  int missing = expected != NULL && strcmp(sqlite3_errmsg(t->db), expected) == 0;
+  sqlite3_free(expected);
+  return missing;
+}
+
 /* Prepares the read of a table. A missing table is an error, except the
 ** default claims table, which may be absent (no claims): *absent is set. */
 static int open_table(Table *t, const char *const *wanted, int may_be_absent, int *absent) {
@@ -124,12 +133,11 @@ static int open_table(Table *t, const char *const *wanted, int may_be_absent, in
   sqlite3_free(sql);
   if (rc == SQLITE_NOMEM) return rc;
   if (rc != SQLITE_OK) {
-    const char *why = sqlite3_errmsg(t->db);
-    if (may_be_absent && strncmp(why, "no such table", 13) == 0) {
+    if (may_be_absent && table_missing(t)) {
       *absent = 1;
       return SQLITE_OK;
     }
-    *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, why);
+    *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, sqlite3_errmsg(t->db));
     return rc;
   }
   rc = check_columns(t, wanted);

@@ -100,20 +100,18 @@ static int object_numbers(sqlite3 *db, const char *fn, const char *what, const c
                           unsigned char *seen, char **errmsg) {
   sqlite3_stmt *stmt = NULL;
   int rc, step = SQLITE_DONE;
-  if (!json_is_type(db, text, "object", &rc)) {
+  if (!json_is_type(db, fn, text, "object", &rc, errmsg)) {
     if (rc != SQLITE_OK) return rc;
     *errmsg = error_message(fn, "%s is not a valid JSON object: '%q'", what, text);
     return SQLITE_ERROR;
   }
   memset(seen, 0, (size_t)net->n_companies);
-  rc = sqlite3_prepare_v2(db, "SELECT key, type, atom, " JSON_SHOWN " FROM json_each(?1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK) rc = sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+  rc = json_each_prepare(db, fn, "SELECT key, type, atom, " JSON_SHOWN " FROM json_each(?1)",
+                         text, &stmt, errmsg);
   while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
     rc = take_number(fn, what, stmt, low, high, net, values, seen, errmsg);
   }
-  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = sqlite3_errcode(db);
-  sqlite3_finalize(stmt);
-  return rc;
+  return json_each_finish(db, fn, stmt, rc, step, errmsg);
 }
 
 int company_numbers(sqlite3 *db, const char *fn, const char *what, const char *text,
