@@ -14,6 +14,7 @@
 **   debtrank(shock [, options])                table-valued, section 3
 **   clearing([shock [, options]])              table-valued, section 3
 **   furfine(failed [, options])                table-valued, section 3
+**   aibubble_dot(pct [, spenders [, options]])  a Graphviz picture of a cascade
 ** All of them share one per-connection state (connection.c); nothing is
 ** global. Refuses to load on a SQLite older than AIBUBBLE_MIN_SQLITE.
 */
@@ -36,7 +37,7 @@ void result_error(sqlite3_context *ctx, int rc, char *errmsg) {
   if (rc == SQLITE_INTERRUPT) {   /* SQLite's own "interrupted", as Datasette expects */
     sqlite3_free(errmsg);
     sqlite3_result_error_code(ctx, rc);
-  } else if (rc == SQLITE_NOMEM || (errmsg == NULL && (rc == SQLITE_ERROR || rc == SQLITE_OK))) {
+  } else if (rc == SQLITE_NOMEM || (errmsg == NULL && rc == SQLITE_ERROR)) {
     sqlite3_free(errmsg);
     sqlite3_result_error_nomem(ctx);
   } else if (errmsg) {
@@ -142,6 +143,8 @@ int sqlite3_aibubble_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routin
     rc = registrations[i](db, conn);
   }
   connection_release(conn);
-  if (rc != SQLITE_OK) set_error(pzErrMsg, sqlite3_errmsg(db));
+  /* A registration fails in SQLite (which has the message) or for memory. */
+  if (rc == SQLITE_NOMEM) set_error(pzErrMsg, "aibubble: out of memory");
+  else if (rc != SQLITE_OK) set_error(pzErrMsg, sqlite3_errmsg(db));
   return rc;
 }

@@ -178,9 +178,10 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
   const char *key = (const char *)sqlite3_column_text(row, 0);
   const char *type = (const char *)sqlite3_column_text(row, 1);
   const char *value = (const char *)sqlite3_column_text(row, 3);
-  int id = key ? find_option(key) : -1;
   const OptionSpec *spec;
+  int id;
   if (key == NULL || type == NULL || value == NULL) return SQLITE_NOMEM;
+  id = find_option(key);
   if (id < 0 || !(allowed & OPTION_BIT(id))) {
     char *list = allowed_list(allowed);
     if (list == NULL) return SQLITE_NOMEM;

@@ -14,8 +14,9 @@
 **   x_low  = 1 if d_low,  else max(s_lo, min(1, beta loss_low / I))
 ** By induction on t, for every pct in the interval the cascade's state lies
 ** between the two: d_high = 0 means no default anywhere in the interval,
-** d_low = 1 a default everywhere. A one-point interval runs the cascade
-** itself, so every answer is the exact cascade's.
+** d_low = 1 a default everywhere. An interval narrower than SCAN_WIDTH
+** steps is scanned point by point with the cascade itself, so every answer
+** is the exact cascade's.
 ** But the cascade stops once no cut moves by CASCADE_TOLERANCE, and the two
 ** states may run more rounds than it: a company whose liquidity or equity
 ** is exactly 0 at some pct (it survives there) could go below 0 in a bound
@@ -36,12 +37,15 @@ typedef struct Bounds {
   unsigned char *default_low, *default_high, *next_default_low, *next_default_high;
 } Bounds;
 
-/* The intervals of the search form a binary tree over the grid: node 1 is
-** [0, BREAKING_GRID_STEPS], node i's children 2i and 2i+1 split it at its
-** middle. Fewer than 2^15 nodes. */
-#define TREE_NODES 32768
 /* An interval this narrow is scanned point by point: cheaper than bounds. */
 #define SCAN_WIDTH 8
+/* The intervals of the search form a binary tree over the grid: node 1 is
+** [0, BREAKING_GRID_STEPS], node i's children 2i and 2i+1 split it at its
+** middle. A node of depth 11 (ids 2048 to 4095) is at most 10000 / 2^11 + 1
+** steps wide, so it is scanned: every id stays below 4096. */
+#define TREE_NODES 4096
+_Static_assert(BREAKING_GRID_STEPS / (TREE_NODES / 2) + 1 < SCAN_WIDTH,
+               "the search tree's leaves are scanned before its ids pass TREE_NODES");
 /* Margins the bounds leave to the exact cascades, relative to the size of a
 ** company's figures: far above what rounds past the cascade's stopping
 ** tolerance can move them. */
@@ -96,23 +100,6 @@ static void bound_losses(const Network *net, const Bounds *b, int j, BoundLosses
                 &lost->financing_high);
 }
 
-static double credit_loss(const Network *net, const CascadeParams *p,
-                          const unsigned char *defaulted, int j) {
-  double loss = 0;
-  int f;
-  for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) {
-    if (defaulted[net->claim_debtor[f]]) loss += net->claim_amount[f];
-  }
-  return loss * (1 - p->recovery);
-}
-
-static double pass_on(const Network *net, const CascadeParams *p, int j, double lost) {
-  double income = net->revenue[j] + net->financing_inflow[j], share;
-  if (income <= 0) return p->passthrough * lost > 0 ? 1 : 0;
-  share = p->passthrough * lost / income;
-  return share < 1 ? share : 1;
-}
-
 /* One round of the interval cascade for company j, whose margins within
 ** cash_slack and equity_slack of 0 are left undecided. */
 static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
@@ -127,14 +114,14 @@ static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
            + b->cut_high[j] * net->outflow[j];
   b->next_default_high[j] = b->default_high[j] || cash_min < cash_slack ||
       (net->has_equity[j] && net->equity[j] - margin * lost.revenue_high
-                             - credit_loss(net, p, b->default_high, j) < equity_slack);
+                             - cascade_credit_loss(net, p, b->default_high, j) < equity_slack);
   b->next_default_low[j] = b->default_low[j] || cash_max < -cash_slack ||
       (net->has_equity[j] && net->equity[j] - margin * lost.revenue_low
-                             - credit_loss(net, p, b->default_low, j) < -equity_slack);
-  cut = pass_on(net, p, j, lost.revenue_high + lost.financing_high);
+                             - cascade_credit_loss(net, p, b->default_low, j) < -equity_slack);
+  cut = cascade_passed_on(net, p, j, lost.revenue_high + lost.financing_high);
   if (spender[j] && s_high > cut) cut = s_high;
   b->next_high[j] = b->next_default_high[j] ? 1 : cut;
-  cut = pass_on(net, p, j, lost.revenue_low + lost.financing_low);
+  cut = cascade_passed_on(net, p, j, lost.revenue_low + lost.financing_low);
   if (spender[j] && s_low > cut) cut = s_low;
   b->next_low[j] = b->next_default_low[j] ? 1 : cut;
 }

@@ -127,8 +127,17 @@ static int baseline_default(const Cascade *c, const Network *net, int j) {
          (net->has_equity[j] && net->equity[j] < 0);
 }
 
-/* Share of its income that company j passes on as a cut. */
-static double passed_on(const Network *net, const CascadeParams *p, int j, double lost) {
+double cascade_credit_loss(const Network *net, const CascadeParams *p,
+                           const unsigned char *defaulted, int j) {
+  double loss = 0;
+  int f;
+  for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) {
+    if (defaulted[net->claim_debtor[f]]) loss += net->claim_amount[f];
+  }
+  return loss * (1 - p->recovery);
+}
+
+double cascade_passed_on(const Network *net, const CascadeParams *p, int j, double lost) {
   double income = net->revenue[j] + net->financing_inflow[j];
   double share;
   if (income <= 0) return p->passthrough * lost > 0 ? 1 : 0;
@@ -140,12 +149,7 @@ static double passed_on(const Network *net, const CascadeParams *p, int j, doubl
 ** it lost, into next_cut / next_defaulted. */
 static void settle_company(Cascade *c, const Network *net, const CascadeParams *p, int j,
                            int round, double revenue_lost, double financing_lost) {
-  double credit_loss = 0, cut;
-  int f;
-  for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) {
-    if (c->defaulted[net->claim_debtor[f]]) credit_loss += net->claim_amount[f];
-  }
-  credit_loss *= 1 - p->recovery;
+  double credit_loss = cascade_credit_loss(net, p, c->defaulted, j), cut;
   c->revenue_lost[j] = revenue_lost;
   c->financing_lost[j] = financing_lost;
   c->credit_loss[j] = credit_loss;
@@ -162,7 +166,7 @@ static void settle_company(Cascade *c, const Network *net, const CascadeParams *
   if (c->next_defaulted[j]) {
     cut = 1;
   } else {
-    cut = passed_on(net, p, j, revenue_lost + financing_lost);
+    cut = cascade_passed_on(net, p, j, revenue_lost + financing_lost);
     if (p->spender_cut[j] > cut) cut = p->spender_cut[j];
   }
   c->next_cut[j] = cut;

@@ -80,6 +80,15 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *params);
 ** when it stopped the run (the cascades are then unfinished). */
 int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, const Network *net);
 
+/* Pieces of a round that breaking_point's bounds compute as the cascade
+** does: the loss on claims of company j when `defaulted` marks the
+** defaulters ((1 - recovery) x its claims on them), and the cut that a
+** loss of revenue and financing makes it pass on (beta x lost / income,
+** at most 1; a company with no income passes on all of any loss). */
+double cascade_credit_loss(const Network *net, const CascadeParams *p,
+                           const unsigned char *defaulted, int j);
+double cascade_passed_on(const Network *net, const CascadeParams *p, int j, double lost);
+
 /* The sizes of company j's figures: the magnitudes its liquidity is made
 ** of (|L0|, revenue and financing inflows, outflows) and those its equity
 ** is made of (|E|, revenue inflows, claims); no cascade takes either

@@ -59,7 +59,6 @@ static void setup(Clearing *c, const Network *net, const ClaimMatrix *a, const C
     c->default_round[i] = -1;
     c->local[i] = -1;
   }
-  c->rounds = 0;
   c->converged = 1;
 }
 
@@ -283,7 +282,6 @@ int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a, const Cl
   for (round = 1; rc == SQLITE_OK; round++) {
     compute_received(c, a);
     if (find_defaults(c, round) == 0) break;
-    c->rounds = round;
     rc = solve_defaulters(c, a, p);
     if (rc == SQLITE_OK) rc = stop_after(p->stop, (double)c->n + a->row_start[c->n]);
   }

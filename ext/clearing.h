@@ -54,7 +54,6 @@ typedef struct ClearingParams {
 
 typedef struct Clearing {
   int n;
-  int rounds;                /* rounds that found defaults */
   int converged;             /* 0 when a component's sweeps hit the limit: */
   int unsettled_size;        /* its members */
   int unsettled_sweeps;      /* the sweeps it was allowed */

@@ -196,7 +196,6 @@ int debtrank_run(DebtRank *d, const Network *net, const ClaimMatrix *a,
     d->active = d->next_active;
     d->next_active = swap;
   }
-  d->rounds = t;
   d->converged = n_active == 0;
   return 0;
 }

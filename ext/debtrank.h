@@ -40,7 +40,6 @@ typedef enum { DEBTRANK_BATTISTON, DEBTRANK_LINEAR } DebtRankMethod;
 
 typedef struct DebtRank {
   int n;
-  int rounds;                /* rounds run after round 0 */
   int converged;             /* 0 when stopped by max_rounds */
   double *stress;            /* [n] h at the end */
   int *distress_round;       /* [n] first round with h > 0; -1 never */

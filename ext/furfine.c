@@ -85,5 +85,4 @@ void furfine_run(Furfine *f, const Network *net, const ClaimMatrix *a,
     f->frontier = f->next_frontier;
     f->next_frontier = swap;
   }
-  f->rounds = t;
 }

@@ -19,7 +19,6 @@
 
 typedef struct Furfine {
   int n;
-  int rounds;                /* the last round with a new default */
   double *loss;              /* [n] (1 - recovery) claims on defaulters */
   int *default_round;        /* [n] -1 for survivors */
   int *frontier, *next_frontier;   /* [n] work: the last round's defaulters */

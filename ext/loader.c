@@ -17,16 +17,18 @@ SQLITE_EXTENSION_INIT3
 #include "args.h"
 #include "loader.h"
 
+/* The most columns a table is read for (companies: 10). */
+#define MAX_WANTED 10
+
 typedef struct Table {
   sqlite3 *db;
   const char *fn;            /* the SQL function, for messages */
   const char *name;          /* the table's name as given */
-  sqlite3_stmt *stmt;
-  int column[10];            /* result column of each wanted column */
+  sqlite3_stmt *stmt;         /* reads the wanted columns, in their order */
   /* The company each reference column named last, with a copy of the name
   ** ('' when too long to keep): rows often come grouped by payer. */
-  int recent[10];
-  char recent_name[10][32];
+  int recent[MAX_WANTED];
+  char recent_name[MAX_WANTED][32];
   char **errmsg;
   /* The row being read, described only when a message needs it: a
   ** format with two %q (the second may be unused) and its arguments. */
@@ -45,6 +47,8 @@ static const char *const flow_columns[] = {
 enum { F_PAYER, F_PAYEE, F_KIND, F_AMOUNT, F_BEHALF };
 static const char *const claim_columns[] = { "creditor", "debtor", "amount", NULL };
 enum { K_CREDITOR, K_DEBTOR, K_AMOUNT };
+_Static_assert(sizeof(company_columns) / sizeof(company_columns[0]) - 1 <= MAX_WANTED,
+               "a Table keeps a recent company for each wanted column");
 
 char *table_reference(sqlite3 *db, const char *name) {
   const char *dot = strchr(name, '.');
@@ -89,7 +93,6 @@ static int check_columns(Table *t, const char *const *wanted) {
       *t->errmsg = error_message(t->fn, "table %s has no column %s", t->name, wanted[k]);
       return SQLITE_ERROR;
     }
-    t->column[k] = k;
   }
   return SQLITE_OK;
 }
@@ -164,17 +167,17 @@ static int value_error(Table *t, const char *column, const char *problem) {
 /* Reads a numeric column: *is_null is set for NULL (value 0). */
 static int read_number(Table *t, int k, const char *column, double *value, int *is_null) {
   sqlite3_stmt *s = t->stmt;
-  int i = t->column[k], ok = 1;
+  int ok = 1;
   *value = 0;
   *is_null = 0;
-  switch (sqlite3_column_type(s, i)) {
+  switch (sqlite3_column_type(s, k)) {
     case SQLITE_NULL: *is_null = 1; return SQLITE_OK;
     case SQLITE_INTEGER:
-    case SQLITE_FLOAT: *value = sqlite3_column_double(s, i); break;
+    case SQLITE_FLOAT: *value = sqlite3_column_double(s, k); break;
     case SQLITE_TEXT: {
-      const char *text = (const char *)sqlite3_column_text(s, i);
+      const char *text = (const char *)sqlite3_column_text(s, k);
       if (text == NULL) return SQLITE_NOMEM;
-      *value = text_number(text, sqlite3_column_bytes(s, i), &ok);
+      *value = text_number(text, sqlite3_column_bytes(s, k), &ok);
       if (!ok) return value_error(t, column, sqlite3_mprintf("is not a number: '%q'", text));
       break;
     }
@@ -205,13 +208,13 @@ static int read_bounded(Table *t, int k, const char *column,
 
 /* The text of a column; NULL (and no error) for SQL NULL. */
 static const char *read_text(Table *t, int k) {
-  return (const char *)sqlite3_column_text(t->stmt, t->column[k]);
+  return (const char *)sqlite3_column_text(t->stmt, k);
 }
 
 /* Whether text, column k's, has a NUL byte inside: C would read only the
 ** part before it, so such a name is refused, never cut short. */
 static int has_nul_inside(const Table *t, int k, const char *text, size_t length) {
-  return text != NULL && length != (size_t)sqlite3_column_bytes(t->stmt, t->column[k]);
+  return text != NULL && length != (size_t)sqlite3_column_bytes(t->stmt, k);
 }
 
 /* The error for column k's text with a NUL inside; SQLITE_ERROR, or
@@ -236,7 +239,7 @@ static int read_company(Table *t, NetworkBuilder *b) {
   t->row_format = "'%q'";
   t->row_a = row.name;
   rc = read_bounded(t, C_REVENUE, "revenue", 0, INFINITY, 0, &row.revenue);
-  if (rc == SQLITE_OK) row.revenue_null = sqlite3_column_type(t->stmt, t->column[C_REVENUE]) == SQLITE_NULL;
+  if (rc == SQLITE_OK) row.revenue_null = sqlite3_column_type(t->stmt, C_REVENUE) == SQLITE_NULL;
   if (rc == SQLITE_OK) rc = read_number(t, C_OPERATING_CF, "operating_cf", &row.operating_cf, &is_null);
   if (rc == SQLITE_OK) rc = read_bounded(t, C_CAPEX, "capex", 0, INFINITY, 0, &row.capex);
   if (rc == SQLITE_OK) rc = read_bounded(t, C_CASH, "cash", 0, INFINITY, 0, &row.cash);
@@ -436,20 +439,20 @@ typedef struct RawEdge {
 ** plain and can be read ahead (else it is read at once, which gives its
 ** message, or SQLITE_NOMEM). */
 static int plain_row(Table *t, const EdgeTable *e, RawEdge *raw) {
-  int i = t->column[e->amount], k;
+  int k, amount_type;
   for (k = 0; k < e->n_refs; k++) {
     /* One call that takes SQLite's mutex (column_text and column_bytes
     ** would take it twice), on the thread that steps the statement. */
-    sqlite3_value *value = sqlite3_column_value(t->stmt, t->column[e->refs[k].k]);
+    sqlite3_value *value = sqlite3_column_value(t->stmt, e->refs[k].k);
     raw->name[k] = (const char *)sqlite3_value_text(value);
     if (raw->name[k] == NULL && sqlite3_value_type(value) != SQLITE_NULL) return 0;   /* no memory */
     if (!e->refs[k].optional && (raw->name[k] == NULL || raw->name[k][0] == 0)) return 0;
     raw->length[k] = raw->name[k] ? strlen(raw->name[k]) : 0;
     if (raw->name[k] && raw->length[k] != (size_t)sqlite3_value_bytes(value)) return 0;   /* a NUL inside */
   }
-  k = sqlite3_column_type(t->stmt, i);
-  if (k != SQLITE_INTEGER && k != SQLITE_FLOAT) return 0;
-  raw->amount = sqlite3_column_double(t->stmt, i);
+  amount_type = sqlite3_column_type(t->stmt, e->amount);
+  if (amount_type != SQLITE_INTEGER && amount_type != SQLITE_FLOAT) return 0;
+  raw->amount = sqlite3_column_double(t->stmt, e->amount);
   return raw->amount >= 0 && isfinite(raw->amount);
 }
 

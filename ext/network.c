@@ -20,6 +20,10 @@ SQLITE_EXTENSION_INIT3
 #define PREFETCH(address) ((void)(address))
 #endif
 
+/* Company indices, and the hash's size (twice the companies), stay within
+** an int. */
+#define MAX_COMPANIES 0x3fffffff
+
 void builder_init(NetworkBuilder *b) {
   memset(b, 0, sizeof(*b));
 }
@@ -122,7 +126,7 @@ int builder_find_key(const NetworkBuilder *b, const NameKey *key) {
   return NO_COMPANY;
 }
 
-int builder_find(const NetworkBuilder *b, const char *name) {
+static int builder_find(const NetworkBuilder *b, const char *name) {
   NameKey key;
   builder_name_key(b, name, &key);
   return builder_find_key(b, &key);
@@ -172,6 +176,7 @@ static void add_to_hash(NetworkBuilder *b, int i, const char *name) {
 
 static int grow_companies(NetworkBuilder *b) {
   size_t cap = b->cap_companies ? (size_t)b->cap_companies * 2 : 64;
+  if (cap > MAX_COMPANIES) return SQLITE_NOMEM;
   if (resize(&b->name_offset, cap, sizeof(size_t)) ||
       resize(&b->kind_offset, cap, sizeof(size_t)) ||
       resize(&b->revenue, cap, sizeof(double)) ||

@@ -125,12 +125,11 @@ typedef struct CompanyRow {
   int revenue_null, has_equity;
 } CompanyRow;
 
-/* Each returns SQLITE_OK, SQLITE_NOMEM, or (add_company) SQLITE_CONSTRAINT
-** for a duplicate name. */
 void builder_init(NetworkBuilder *b);
 void builder_free(NetworkBuilder *b);
+/* Each add returns SQLITE_OK, SQLITE_NOMEM, or (add_company)
+** SQLITE_CONSTRAINT for a duplicate name. */
 int builder_add_company(NetworkBuilder *b, const CompanyRow *row);
-int builder_find(const NetworkBuilder *b, const char *name);
 /* The same look-up in two steps, so that a reader can start the look-ups of
 ** a row's names together (their memory is fetched in parallel): the key of
 ** a name (which must outlive it), then the company it names. */

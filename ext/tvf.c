@@ -66,7 +66,7 @@ void result_table_cells(ResultTable *table, int n_rows, int n_columns, Network *
   table->source = source;
 }
 
-void result_table_free(ResultTable *table) {
+static void result_table_free(ResultTable *table) {
   sqlite3_free(table->cells);
   network_release(table->net);
   if (table->kind) table->kind->free_source(table->source);

@@ -52,8 +52,8 @@ typedef struct TvfSpec {
   int n_required;            /* leading arguments that must be given */
   const char *arg_names[TVF_MAX_ARGS];
   const char *usage;         /* e.g. "cascade_shock(pct [, spenders [, options]])" */
-  /* Fills out (allocated with result_table_init) from args[n_args], where a
-  ** missing argument is NULL; on error sets *errmsg. */
+  /* Fills out (with result_table_init or result_table_cells) from
+  ** args[n_args], where a missing argument is NULL; on error sets *errmsg. */
   int (*compute)(Connection *conn, sqlite3_value **args, ResultTable *out, char **errmsg);
   /* 1 when row j is the network's company j, named in column 0: an
   ** equality on that column finds its row by the hash of names. */
@@ -68,7 +68,6 @@ int result_table_init(ResultTable *table, int n_rows, int n_columns, Network *ne
 ** is stored; it owns source (from then on) and a reference on net. */
 void result_table_cells(ResultTable *table, int n_rows, int n_columns, Network *net,
                         const CellSource *kind, void *source);
-void result_table_free(ResultTable *table);
 /* For a source's find_nonfinite: whether row (of n_columns) has a NaN or
 ** infinite REAL, and then in which column, made cell by cell. */
 int source_row_nonfinite(const CellSource *kind, void *source, int row, int n_columns,
