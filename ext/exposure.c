@@ -12,7 +12,15 @@
 ** A set larger than EXPOSURE_DENSE_MAX is left to that iteration, within
 ** the set: Jacobi from e = 0 (each step reads the previous vector only, as
 ** the model states it); the map is monotone and bounded by 1, so the vector
-** rises to the least fixed point.
+** rises to the least fixed point. The same map iterated from e = 1 falls
+** towards it (1 is above every fixed point), and the iteration stops when
+** the two are within EXPOSURE_TOLERANCE everywhere: a proof that the value
+** from below is that close, where the size of the last change alone is no
+** proof (a slow part of a cycle can creep while a fast part ends). A set
+** that nothing outside it reaches (no direct share, no known inflow) stays
+** at 0, its least fixed point, after the first step.
+** Only inflows of a positive share (f / R_j > 0) tie companies into sets:
+** a flow of amount 0 carries no exposure.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
@@ -73,25 +81,6 @@ static double attributed(const Network *net, const unsigned char *core, const do
   return value > 1 ? 1 : value;
 }
 
-/* 1 when the iteration has settled, given the largest changes of the last
-** steps (change[0] the latest): no change at all, or a change below the
-** tolerance whose geometric tail (at the largest ratio of the last three
-** pairs of changes) is below it too. A small change alone is not enough:
-** on a cycle that almost never leaks, each step moves very little but the
-** fixed point is still far; one ratio alone is not either, as a large
-** change elsewhere can end just before a slow one shows. */
-static int settled(const double *change) {
-  double ratio = 0;
-  int k;
-  if (change[0] == 0) return 1;
-  if (change[0] >= EXPOSURE_TOLERANCE) return 0;
-  for (k = 0; k < 3; k++) {
-    if (change[k + 1] <= 0) return 0;
-    if (change[k] / change[k + 1] > ratio) ratio = change[k] / change[k + 1];
-  }
-  return ratio < 1 && change[0] * ratio / (1 - ratio) < EXPOSURE_TOLERANCE;
-}
-
 int exposure_max_iterations(const Network *net) {
   double work = (double)net->n_companies + net->n_flows + 1;
   double most = EXPOSURE_WORK / work;
@@ -109,22 +98,28 @@ typedef struct Exact {
   int *local;                /* [n] position in the set being solved, or -1 */
   double *dense;             /* side^2 + 2 side, side = min(n, DENSE_MAX); made when needed */
   double *w, *slack, *rhs;   /* in dense: [side^2], [side], [side] */
-  double *next;              /* [n] an iterated set's next step */
+  double *low, *high;        /* [n] an iterated set's values from 0 and from 1 */
+  double *next_low, *next_high;   /* [n] their next step */
   int most;                  /* steps allowed a set too large to solve */
   int unsettled;             /* the largest set that did not settle, or 0 */
   StopCheck *stop;
   void *block;
 } Exact;
 
-/* Whether company j's exposure depends on the payer of inflow f. */
+/* Whether company j's exposure depends on the payer of inflow f: a revenue
+** inflow, not from the core, of a share that is not 0. */
 static int depends(const Exact *x, int j, int f) {
-  return !x->core[j] && attribution_base(x->net, j) > 0 && !x->net->in_financing[f] &&
-         !from_core(x->net, x->core, f);
+  double base = attribution_base(x->net, j);
+  return !x->core[j] && base > 0 && !x->net->in_financing[f] &&
+         !from_core(x->net, x->core, f) && x->net->in_amount[f] / base > 0;
 }
 
 static void exact_lay_out(void *owner, Carving *carving, size_t n) {
   Exact *x = owner;
-  x->next = carve(carving, n, sizeof(double));
+  x->low = carve(carving, n, sizeof(double));
+  x->high = carve(carving, n, sizeof(double));
+  x->next_low = carve(carving, n, sizeof(double));
+  x->next_high = carve(carving, n, sizeof(double));
   x->local = carve(carving, n, sizeof(int));
 }
 
@@ -206,34 +201,49 @@ static int unknown_set(Exact *x, const int *members, int k) {
   return SQLITE_OK;
 }
 
-/* The model's Jacobi iteration from 0 within the set (what it depends on
-** is known), until settled(); the values rise to the least fixed point; a
-** member unknown makes the whole set unknown. SQLITE_OK, SQLITE_ERROR past
-** most steps, or the stop check's answer. */
-static int iterate_set(Exact *x, const int *members, int k, int most) {
-  double change[4] = { 0, 0, 0, 0 }, visits = set_visits(x, members, k);
-  int step, r, stop;
-  for (r = 0; r < k; r++) x->exposure[members[r]] = 0;
-  for (step = 0; step < most; step++) {
-    int unknown = 0;
-    if ((stop = stop_after(x->stop, visits)) != 0) return stop;
-    memmove(change + 1, change, 3 * sizeof(double));
-    change[0] = 0;
-    for (r = 0; r < k; r++) {
-      int j = members[r];
-      int pays_itself = 0;
-      double value = attributed(x->net, x->core, x->direct, x->exposure, j, &pays_itself);
-      double moved = value > x->exposure[j] ? value - x->exposure[j] : x->exposure[j] - value;
-      if (moved > change[0]) change[0] = moved;
-      unknown |= isnan(value);
-      x->next[r] = value;
-    }
-    /* One member unknown: every member depends on it, so all are. */
-    if (unknown) return unknown_set(x, members, k);
-    for (r = 0; r < k; r++) x->exposure[members[r]] = x->next[r];
-    if (settled(change)) return SQLITE_OK;
+/* One step of the iteration for the members, from the values `from` (what
+** they depend on outside the set is known), into `to`; whether a value is
+** unknown (NaN). */
+static int iteration_step(Exact *x, const int *members, int k, const double *from, double *to) {
+  int r, unknown = 0;
+  for (r = 0; r < k; r++) x->exposure[members[r]] = from[r];
+  for (r = 0; r < k; r++) {
+    int pays_itself = 0;
+    to[r] = attributed(x->net, x->core, x->direct, x->exposure, members[r], &pays_itself);
+    unknown |= isnan(to[r]);
   }
-  return SQLITE_ERROR;
+  return unknown;
+}
+
+/* The model's Jacobi iteration from 0 within the set, beside the same from
+** 1, until the two are within EXPOSURE_TOLERANCE (the values from 0 are
+** kept); a member unknown makes the whole set unknown. SQLITE_OK,
+** SQLITE_ERROR past most steps, or the stop check's answer. */
+static int iterate_set(Exact *x, const int *members, int k, int most) {
+  double visits = 2 * set_visits(x, members, k), gap = 1, *swap;
+  int step, r, stop, reached = 0;
+  for (r = 0; r < k; r++) {
+    x->low[r] = 0;
+    x->high[r] = 1;
+  }
+  for (step = 0; step < most && !(gap < EXPOSURE_TOLERANCE); step++) {
+    if ((stop = stop_after(x->stop, visits)) != 0) return stop;
+    /* One member unknown: every member depends on it, so all are. */
+    if (iteration_step(x, members, k, x->low, x->next_low) ||
+        iteration_step(x, members, k, x->high, x->next_high)) {
+      return unknown_set(x, members, k);
+    }
+    gap = 0;
+    for (r = 0; r < k; r++) {
+      if (x->next_high[r] - x->next_low[r] > gap) gap = x->next_high[r] - x->next_low[r];
+      reached |= x->next_low[r] != 0;
+    }
+    if (!reached) gap = 0;   /* nothing reaches the set: 0 is its least fixed point */
+    swap = x->low, x->low = x->next_low, x->next_low = swap;
+    swap = x->high, x->high = x->next_high, x->next_high = swap;
+  }
+  for (r = 0; r < k; r++) x->exposure[members[r]] = x->low[r];
+  return gap < EXPOSURE_TOLERANCE ? SQLITE_OK : SQLITE_ERROR;
 }
 
 /* A set whose iteration did not settle: its exposures are unknown (NaN),
@@ -251,9 +261,10 @@ static int iterate_or_give_up(Exact *x, const int *members, int k) {
 }
 
 /* The steps of iteration that cost what solving the set exactly would
-** (k^3 / 3 for the elimination), at one visit a member and an inflow a step. */
+** (k^3 / 3 for the elimination), at two visits a member and an inflow a
+** step (from 0 and from 1). */
 static int steps_worth(const Exact *x, const int *members, int k) {
-  double steps = (double)k * k * k / 3 / set_visits(x, members, k);
+  double steps = (double)k * k * k / 3 / (2 * set_visits(x, members, k));
   return steps < EXPOSURE_MIN_STEPS ? EXPOSURE_MIN_STEPS : steps > x->most ? x->most : (int)steps;
 }
 

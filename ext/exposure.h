@@ -24,8 +24,8 @@
 /* Fills exposure[n] with the least fixed point, one strongly connected set
 ** of companies at a time: exactly; or, for a set of more than
 ** EXPOSURE_DENSE_MAX companies, by the model's iteration from 0 within the
-** set until the largest change is below EXPOSURE_TOLERANCE and the changes
-** shrink fast enough that the fixed point is that close too. A set that
+** set until the same iteration from 1, which falls towards the fixed point
+** as the first rises, is within EXPOSURE_TOLERANCE of it. A set that
 ** needs more than exposure_max_iterations(net) steps is given up: its
 ** exposures and those of the companies it pays are NaN, *unsettled the
 ** size of the largest such set (else 0). NaN too where the inflows of a
