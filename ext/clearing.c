@@ -163,23 +163,26 @@ static int eliminate(double *g, double *v, double *pivot, double *b, int k) {
 
 /* Solves the component exactly: 1 solved, 0 singular, or SQLITE_NOMEM or
 ** the stop check's answer as a negative number. The right-hand side is in
-** c->rhs[0..k). */
+** c->rhs[0..k), which stays as it is for the sweeps when it is singular
+** (the elimination works on a copy). */
 static int solve_dense(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
                        const int *members, int k) {
   size_t side = c->n < CLEARING_DENSE_MAX ? (size_t)c->n : CLEARING_DENSE_MAX;
-  double *v, *pivot;
+  double *v, *pivot, *x;
   int r, stop, solvable;
   if (c->dense == NULL) {
-    c->dense = sqlite3_malloc64((side * side + 2 * side) * sizeof(double));
+    c->dense = sqlite3_malloc64((side * side + 3 * side) * sizeof(double));
     if (c->dense == NULL) return -SQLITE_NOMEM;
   }
   v = c->dense + (size_t)k * (size_t)k;
   pivot = v + k;
+  x = pivot + k;
   fill_dense(c, a, p->beta, members, k, c->dense, v);
-  solvable = eliminate(c->dense, v, pivot, c->rhs, k);
+  memcpy(x, c->rhs, (size_t)k * sizeof(double));
+  solvable = eliminate(c->dense, v, pivot, x, k);
   if ((stop = stop_after(p->stop, (double)k * k * k / 3)) != 0) return -stop;
   if (!solvable) return 0;
-  for (r = 0; r < k; r++) c->payment[members[r]] = clamp_payment(c, members[r], c->rhs[r]);
+  for (r = 0; r < k; r++) c->payment[members[r]] = clamp_payment(c, members[r], x[r]);
   return 1;
 }
 

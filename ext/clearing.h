@@ -66,7 +66,7 @@ typedef struct Clearing {
   /* Work space for the components (Tarjan's algorithm) and their solve. */
   int *local;                /* [n] position in the component being solved, or -1 */
   double *rhs;
-  double *dense;             /* side^2 + 2 side, side = min(n, CLEARING_DENSE_MAX) */
+  double *dense;             /* side^2 + 3 side, side = min(n, CLEARING_DENSE_MAX) */
   void *block;
 } Clearing;
 
