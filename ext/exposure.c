@@ -14,9 +14,10 @@
 ** the model states it); the map is monotone and bounded by 1, so the vector
 ** rises to the least fixed point. The same map iterated from e = 1 falls
 ** towards it (1 is above every fixed point), and the iteration stops when
-** the two are within EXPOSURE_TOLERANCE everywhere: a proof that the value
-** from below is that close, where the size of the last change alone is no
-** proof (a slow part of a cycle can creep while a fast part ends). A set
+** the two are within 2 EXPOSURE_TOLERANCE everywhere, their middle taken:
+** a proof that it is within EXPOSURE_TOLERANCE, where the size of the last
+** change alone is no proof (a slow part of a cycle can creep while a fast
+** part ends). A set
 ** that nothing outside it reaches (no direct share, no known inflow) stays
 ** at 0, its least fixed point, after the first step.
 ** Only inflows of a positive share (f / R_j > 0) tie companies into sets:
@@ -39,6 +40,14 @@ static double attribution_base(const Network *net, int j) {
 static int from_core(const Network *net, const unsigned char *core, int flow) {
   int behalf = net->in_behalf[flow];
   return core[net->in_payer[flow]] || (behalf != NO_COMPANY && core[behalf]);
+}
+
+/* Whether inflow f of company j (attribution base `base` > 0) passes on its
+** payer's exposure: a revenue inflow, not from the core, whose share f / R_j
+** is not 0. Only these tie j to its payer: a payer of a share 0 may be
+** solved after j. */
+static int passes_exposure(const Network *net, const unsigned char *core, int f, double base) {
+  return !net->in_financing[f] && !from_core(net, core, f) && net->in_amount[f] / base > 0;
 }
 
 /* The share of each company's revenue paid by the core directly. */
@@ -71,7 +80,7 @@ static double attributed(const Network *net, const unsigned char *core, const do
   if (!core[j] && base > 0) {
     double sum = 0;
     for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
-      if (!net->in_financing[f] && !from_core(net, core, f)) {
+      if (passes_exposure(net, core, f, base)) {
         sum += net->in_amount[f] * e[net->in_payer[f]];
         *pays_itself |= net->in_payer[f] == j;
       }
@@ -106,12 +115,10 @@ typedef struct Exact {
   void *block;
 } Exact;
 
-/* Whether company j's exposure depends on the payer of inflow f: a revenue
-** inflow, not from the core, of a share that is not 0. */
+/* Whether company j's exposure depends on the payer of inflow f. */
 static int depends(const Exact *x, int j, int f) {
   double base = attribution_base(x->net, j);
-  return !x->core[j] && base > 0 && !x->net->in_financing[f] &&
-         !from_core(x->net, x->core, f) && x->net->in_amount[f] / base > 0;
+  return !x->core[j] && base > 0 && passes_exposure(x->net, x->core, f, base);
 }
 
 static void exact_lay_out(void *owner, Carving *carving, size_t n) {
@@ -216,17 +223,20 @@ static int iteration_step(Exact *x, const int *members, int k, const double *fro
 }
 
 /* The model's Jacobi iteration from 0 within the set, beside the same from
-** 1, until the two are within EXPOSURE_TOLERANCE (the values from 0 are
-** kept); a member unknown makes the whole set unknown. SQLITE_OK,
-** SQLITE_ERROR past most steps, or the stop check's answer. */
+** 1, until the two are within 2 EXPOSURE_TOLERANCE; their middle is then
+** within EXPOSURE_TOLERANCE of the fixed point between them. A member
+** unknown makes the whole set unknown. SQLITE_OK; SQLITE_ERROR past most
+** steps, or once neither moves (rounding keeps them apart: a slow cycle's
+** iterations stop a few units of rounding over 1 - its rate from the fixed
+** point); or the stop check's answer. */
 static int iterate_set(Exact *x, const int *members, int k, int most) {
   double visits = 2 * set_visits(x, members, k), gap = 1, *swap;
-  int step, r, stop, reached = 0;
+  int step, r, stop, reached = 0, moved = 1;
   for (r = 0; r < k; r++) {
     x->low[r] = 0;
     x->high[r] = 1;
   }
-  for (step = 0; step < most && !(gap < EXPOSURE_TOLERANCE); step++) {
+  for (step = 0; step < most && moved && gap > 2 * EXPOSURE_TOLERANCE; step++) {
     if ((stop = stop_after(x->stop, visits)) != 0) return stop;
     /* One member unknown: every member depends on it, so all are. */
     if (iteration_step(x, members, k, x->low, x->next_low) ||
@@ -234,16 +244,20 @@ static int iterate_set(Exact *x, const int *members, int k, int most) {
       return unknown_set(x, members, k);
     }
     gap = 0;
+    moved = 0;
     for (r = 0; r < k; r++) {
       if (x->next_high[r] - x->next_low[r] > gap) gap = x->next_high[r] - x->next_low[r];
+      moved |= x->next_low[r] != x->low[r] || x->next_high[r] != x->high[r];
       reached |= x->next_low[r] != 0;
     }
     if (!reached) gap = 0;   /* nothing reaches the set: 0 is its least fixed point */
     swap = x->low, x->low = x->next_low, x->next_low = swap;
     swap = x->high, x->high = x->next_high, x->next_high = swap;
   }
-  for (r = 0; r < k; r++) x->exposure[members[r]] = x->low[r];
-  return gap < EXPOSURE_TOLERANCE ? SQLITE_OK : SQLITE_ERROR;
+  for (r = 0; r < k; r++) {
+    x->exposure[members[r]] = reached ? x->low[r] + (x->high[r] - x->low[r]) / 2 : 0;
+  }
+  return gap <= 2 * EXPOSURE_TOLERANCE ? SQLITE_OK : SQLITE_ERROR;
 }
 
 /* A set whose iteration did not settle: its exposures are unknown (NaN),
