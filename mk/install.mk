@@ -50,7 +50,11 @@ $(LIB) $(ASAN_LIB): mk/install.mk
 
 # Make splits words at blanks, so a path with one would be cut in pieces:
 # install would write folders named after its pieces, uninstall remove them.
-install_paths_checked = $(foreach v,DESTDIR PREFIX LIBDIR DATADIR,$(if $(word 2,x$($(v))),\
+install_empty :=
+install_blank := $(install_empty) $(install_empty)
+install_tab := $(install_empty)	$(install_empty)
+install_paths_checked = $(foreach v,DESTDIR PREFIX LIBDIR DATADIR,\
+  $(if $(findstring $(install_blank),$($(v)))$(findstring $(install_tab),$($(v))),\
   $(error $(v) holds a blank ("$($(v))"): install paths must not contain spaces)))
 
 install: all
