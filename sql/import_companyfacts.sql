@@ -19,7 +19,8 @@
 -- When a period is reported by several filings the latest filing's value
 -- is kept (restated figures, whatever tag it uses); within a filing the
 -- first tag below wins, and of a value given twice, once rounded, the
--- precise one.
+-- precise one. A value that may be a rounding of a more precise one for its
+-- period (another filing's or another tag's) gives way to it.
 --
 --   metric        us-gaap tags, in order of preference
 --   revenue       Revenues, RevenueFromContractWithCustomerExcludingAssessedTax,
@@ -29,7 +30,8 @@
 --                 PaymentsToAcquireProductiveAssets
 --   cash          CashAndCashEquivalentsAtCarryingValue (without marketable securities)
 --   debt          LongTermDebt; or LongTermDebtNoncurrent + LongTermDebtCurrent
---                 (all the long-term debt, the current part included)
+--                 of the same date (all the long-term debt, the current
+--                 part included), or the non-current part alone
 --   debt_current  LongTermDebtCurrent
 --   interest      InterestPaidNet, InterestPaid, InterestExpense
 --   rpo           RevenueRemainingPerformanceObligation
@@ -38,10 +40,12 @@
 -- debt_service fact exists.
 --
 -- The file's latest fiscal year ends on the last end date of its annual
--- flows. A metric with no value for it (its filer moved it to a tag not
--- mapped here) would hand the model an old figure as the latest: revenue,
--- operating_cf, capex and cash then stop the import, another metric is
--- left out, every year of it, and named in a last line. A negative value
+-- revenue, operating_cf and capex. A metric with no value for it (its
+-- filer moved it to a tag not mapped here) would hand the model an old
+-- figure as the latest: revenue, operating_cf, capex and cash then stop
+-- the import, another metric is left out, every year of it, and named in a
+-- last line (an out-of-date debt_current still completes each earlier
+-- year's debt). A negative value
 -- of a metric that cannot be negative (all but operating_cf and equity)
 -- stops it in the latest fiscal year, and is left out, and counted, in an
 -- earlier one.
@@ -64,6 +68,9 @@ BEGIN;
 
 DROP VIEW IF EXISTS temp.cf_first_problem;
 DROP VIEW IF EXISTS temp.cf_where;
+DROP VIEW IF EXISTS temp.cf_annual;
+DROP VIEW IF EXISTS temp.cf_more_precise;
+DROP VIEW IF EXISTS temp.cf_debt_current;
 DROP TABLE IF EXISTS temp.cf_doc;
 DROP TABLE IF EXISTS temp.cf_map;
 DROP TABLE IF EXISTS temp.cf_check;
@@ -207,7 +214,8 @@ FROM (
 -- A value's place in the file, for the line printed above its error.
 CREATE TEMP VIEW cf_where AS
 SELECT rowid, 'us-gaap:' || tag || ', end ' || coalesce(end, '(none)') || ', accn '
-         || coalesce(accn, '(none)') || ', val ' || coalesce(json_quote(val), '(none)') AS place
+         || coalesce(accn, '(none)') || ', val '
+         || CASE WHEN val_type IS NULL THEN '(none)' ELSE json_quote(val) END AS place
 FROM cf_values;
 
 -- Each problem with what it is about: after each group of checks the first
@@ -229,25 +237,29 @@ INSERT INTO cf_problems SELECT 'bad end', place FROM cf_values v JOIN cf_where w
 SELECT 'companyfacts: ' || place FROM cf_first_problem;
 INSERT INTO cf_check SELECT problem FROM cf_first_problem;
 
--- The annual 10-K values; per (metric, end) the latest filing's (a
--- restatement), and within a filing the preferred tag, then the most
--- precise value. A filing may repeat a value rounded (281724000000 as
--- 281700000000); values of one tag, period and filing that differ by more
--- than the rounding of one of them conflict.
+-- The annual 10-K values, those the import may take; rounding: half a unit
+-- of a value's last nonzero digit, what rounding it may hide.
+CREATE TEMP VIEW cf_annual AS
+SELECT rowid AS value_id, *,
+       0.5 * CAST('1' || substr('0000000000000000000000', 1, zeros) AS REAL) AS rounding
+FROM cf_values
+WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
+  AND (NOT duration OR julianday(end) - julianday(start) BETWEEN 350 AND 380);
+
+-- Per (metric, end) the latest filing's value (a restatement), and within
+-- a filing the preferred tag, then the most precise value. A filing may
+-- repeat a value rounded (281724000000 as 281700000000); values of one tag,
+-- period and filing that differ by more than the rounding of one of them
+-- conflict.
 CREATE TEMP TABLE cf_chosen AS
-SELECT value_id, metric, required, duration, tag, end, val, form, filed, accn, conflict FROM (
-  SELECT *, max(rounded_off) OVER (PARTITION BY tag, end, accn) AS conflict FROM (
-    SELECT *, abs(val - precise)
-                > 0.5 * CAST('1' || substr('0000000000000000000000', 1, zeros) AS REAL) AS rounded_off
-    FROM (
-      SELECT rowid AS value_id, *,
-             row_number() OVER (PARTITION BY metric, end
-                                ORDER BY filed DESC, accn DESC, preference, zeros) AS choice,
-             first_value(val) OVER (PARTITION BY tag, end, accn ORDER BY zeros) AS precise
-      FROM cf_values
-      WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
-        AND (NOT duration OR julianday(end) - julianday(start) BETWEEN 350 AND 380)
-    )
+SELECT value_id, metric, required, duration, tag, end, val, zeros, rounding, form, filed, accn,
+       conflict FROM (
+  SELECT *, max(abs(val - precise) > rounding) OVER (PARTITION BY tag, end, accn) AS conflict
+  FROM (
+    SELECT *, row_number() OVER (PARTITION BY metric, end
+                                 ORDER BY filed DESC, accn DESC, preference, zeros) AS choice,
+           first_value(val) OVER (PARTITION BY tag, end, accn ORDER BY zeros) AS precise
+    FROM cf_annual
   )
 )
 WHERE choice = 1 OR conflict;
@@ -260,17 +272,32 @@ SELECT 'conflict', 'us-gaap:' || tag || ', end ' || end || ', accn ' || accn || 
 SELECT 'companyfacts: ' || place FROM cf_first_problem;
 INSERT INTO cf_check SELECT problem FROM cf_first_problem;
 
+-- A chosen value that may be a rounding of another one for its period
+-- (another filing's, or another tag's: within the chosen value's rounding,
+-- and more precise) gives way to the most precise of those: the rounding
+-- adds nothing to it.
+CREATE TEMP VIEW cf_more_precise AS
+SELECT c.value_id AS chosen_id, a.* FROM cf_chosen c JOIN cf_annual a
+    ON a.metric = c.metric AND a.end = c.end AND a.zeros < c.zeros
+   AND abs(a.val - c.val) <= c.rounding;
+UPDATE cf_chosen SET (value_id, tag, val, zeros, rounding, form, filed, accn) = (
+  SELECT value_id, tag, val, zeros, rounding, form, filed, accn FROM cf_more_precise
+   WHERE chosen_id = cf_chosen.value_id
+   ORDER BY zeros, filed DESC, accn DESC, preference LIMIT 1)
+WHERE value_id IN (SELECT chosen_id FROM cf_more_precise);
+
 INSERT INTO cf_check
 SELECT DISTINCT 'no annual ' || m.metric FROM cf_map m
  WHERE m.required AND NOT EXISTS (SELECT 1 FROM cf_chosen c WHERE c.metric = m.metric);
 
 -- The file's latest fiscal year ends on the last end date of its annual
--- flows (a balance-sheet date may come later, as of a later event). A
+-- revenue, operating_cf and capex (a balance-sheet date may come later, as
+-- of a later event, and so may an optional flow of an amended filing). A
 -- metric with no value there is out of date (the filer moved it to a tag
 -- the import does not map), and the model must not take an old value for
 -- the latest: a required metric stops the import, another one is left out
 -- (the last line printed names it).
-CREATE TEMP TABLE cf_latest AS SELECT max(end) AS end FROM cf_chosen WHERE duration;
+CREATE TEMP TABLE cf_latest AS SELECT max(end) AS end FROM cf_chosen WHERE duration AND required;
 CREATE TEMP TABLE cf_stale AS
 SELECT metric, required, max(end) AS last_end FROM cf_chosen
  GROUP BY metric HAVING max(end) < (SELECT end FROM cf_latest);
@@ -280,7 +307,6 @@ SELECT 'stale ' || metric, metric || '''s latest annual value is for ' || last_e
   FROM cf_stale WHERE required ORDER BY metric LIMIT 1;
 SELECT 'companyfacts: ' || place FROM cf_first_problem;
 INSERT INTO cf_check SELECT problem FROM cf_first_problem;
-DELETE FROM cf_chosen WHERE metric IN (SELECT metric FROM cf_stale);
 
 -- A negative value of a metric that cannot be negative is the filing's
 -- error: in the latest fiscal year (or later), which the model would
@@ -294,17 +320,22 @@ SELECT 'companyfacts: ' || place FROM cf_first_problem;
 INSERT INTO cf_check SELECT problem FROM cf_first_problem;
 CREATE TEMP TABLE cf_negative AS
 SELECT * FROM cf_chosen WHERE val < 0 AND metric NOT IN ('operating_cf', 'equity');
-DELETE FROM cf_chosen WHERE value_id IN (SELECT value_id FROM cf_negative);
 
 -- debt is all the long-term debt, its current part included: LongTermDebt,
 -- or where a filing gives only the non-current part, that plus
--- LongTermDebtCurrent of the same date.
+-- LongTermDebtCurrent of the same date (a year's own, even when
+-- debt_current is left out as out of date; not a negative one).
+CREATE TEMP VIEW cf_debt_current AS
+SELECT end, val FROM cf_chosen
+ WHERE metric = 'debt_current' AND value_id NOT IN (SELECT value_id FROM cf_negative);
 UPDATE cf_chosen
-   SET val = val + (SELECT c.val FROM cf_chosen c
-                     WHERE c.metric = 'debt_current' AND c.end = cf_chosen.end),
+   SET val = val + (SELECT c.val FROM cf_debt_current c WHERE c.end = cf_chosen.end),
        tag = tag || ' + LongTermDebtCurrent'
- WHERE metric = 'debt' AND tag = 'LongTermDebtNoncurrent'
-   AND EXISTS (SELECT 1 FROM cf_chosen c WHERE c.metric = 'debt_current' AND c.end = cf_chosen.end);
+ WHERE metric = 'debt' AND tag = 'LongTermDebtNoncurrent' AND val >= 0
+   AND end IN (SELECT end FROM cf_debt_current);
+
+DELETE FROM cf_chosen WHERE metric IN (SELECT metric FROM cf_stale)
+   OR value_id IN (SELECT value_id FROM cf_negative);
 
 -- All checks passed: write.
 INSERT OR IGNORE INTO sources (id, title, kind, url_or_reference, date)
@@ -340,6 +371,9 @@ SELECT 'companyfacts: left out, negative (a filing''s error): ' || count(*)
 
 DROP VIEW temp.cf_first_problem;
 DROP VIEW temp.cf_where;
+DROP VIEW temp.cf_annual;
+DROP VIEW temp.cf_more_precise;
+DROP VIEW temp.cf_debt_current;
 DROP TABLE temp.cf_doc;
 DROP TABLE temp.cf_map;
 DROP TABLE temp.cf_check;
