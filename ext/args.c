@@ -244,16 +244,16 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
   return options->text[id] ? SQLITE_OK : SQLITE_NOMEM;
 }
 
-/* Runs sql with ?1 bound to text; *stmt is ready to step. */
 /* rc, with *errmsg set from SQLite's message when the failure is not out of
 ** memory and has none yet (a table named json_each hides SQLite's own). */
-static int sqlite_failure(sqlite3 *db, const char *fn, int rc, char **errmsg) {
+static int json_failure(sqlite3 *db, const char *fn, int rc, char **errmsg) {
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM && *errmsg == NULL) {
     *errmsg = error_message(fn, "cannot read JSON: %s", sqlite3_errmsg(db));
   }
   return rc;
 }
 
+/* Prepares sql with ?1 bound to text; *stmt is ready to step. */
 static int prepare_with(sqlite3 *db, const char *sql, const char *text, sqlite3_stmt **stmt) {
   int rc = sqlite3_prepare_v2(db, sql, -1, stmt, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(*stmt, 1, text, -1, SQLITE_STATIC);
@@ -262,12 +262,12 @@ static int prepare_with(sqlite3 *db, const char *sql, const char *text, sqlite3_
 
 int json_each_prepare(sqlite3 *db, const char *fn, const char *sql, const char *text,
                       sqlite3_stmt **stmt, char **errmsg) {
-  return sqlite_failure(db, fn, prepare_with(db, sql, text, stmt), errmsg);
+  return json_failure(db, fn, prepare_with(db, sql, text, stmt), errmsg);
 }
 
 int json_each_finish(sqlite3 *db, const char *fn, sqlite3_stmt *stmt, int rc, int step,
                      char **errmsg) {
-  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = sqlite_failure(db, fn, sqlite3_errcode(db), errmsg);
+  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = json_failure(db, fn, sqlite3_errcode(db), errmsg);
   sqlite3_finalize(stmt);
   return rc;
 }
@@ -285,7 +285,7 @@ int json_is_type(sqlite3 *db, const char *fn, const char *text, const char *type
     if (step == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
     else if (step == SQLITE_NOMEM) *rc = SQLITE_NOMEM;
   }
-  sqlite_failure(db, fn, *rc, errmsg);
+  json_failure(db, fn, *rc, errmsg);
   sqlite3_finalize(stmt);
   return is;
 }
