@@ -8,7 +8,6 @@
 SQLITE_EXTENSION_INIT3
 #include <float.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #include "args.h"
 
@@ -48,17 +47,38 @@ static char *quote_value(sqlite3_value *value) {
 /* The blanks SQLite allows around a number in text. */
 #define NUMBER_BLANKS " \t\n\v\f\r"
 
-double text_number(const char *text, int length, int *ok) {
-  const char *stop = text + length;
-  char *end;
-  double value;
+/* Whether the length bytes of text hold a decimal number alone, with
+** blanks around it: not hex, inf or nan, and no NUL inside. */
+static int decimal_text(const char *text, int length) {
+  const char *stop = text + length, *start;
   text += strspn(text, NUMBER_BLANKS);
-  value = strtod(text, &end);
-  /* Decimal only, as SQLite reads text: not strtod's hex, inf or nan. */
-  *ok = end != text && strspn(text, "0123456789+-.eE") == (size_t)(end - text);
-  end += strspn(end, NUMBER_BLANKS);
-  *ok = *ok && end == stop;   /* nothing after it, not even past a NUL */
-  return *ok ? value : 0;
+  start = text;
+  text += strspn(text, "0123456789+-.eE");
+  if (text == start) return 0;
+  text += strspn(text, NUMBER_BLANKS);
+  return text == stop;   /* nothing after it, not even past a NUL */
+}
+
+int text_value_number(sqlite3_value *value, double *out, int *ok) {
+  const char *text = (const char *)sqlite3_value_text(value);
+  sqlite3_value *copy;
+  *out = 0;
+  *ok = 0;
+  if (text == NULL) return SQLITE_NOMEM;
+  if (!decimal_text(text, sqlite3_value_bytes(value))) return SQLITE_OK;
+  /* SQLite reads the copy as it reads a literal or CAST(text AS REAL):
+  ** the same double to the last bit, whatever the C locale says. */
+  if ((copy = sqlite3_value_dup(value)) == NULL) return SQLITE_NOMEM;
+  switch (sqlite3_value_numeric_type(copy)) {
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT:
+      *out = sqlite3_value_double(copy);
+      *ok = 1;
+      break;
+    default: break;
+  }
+  sqlite3_value_free(copy);
+  return SQLITE_OK;
 }
 
 static char *range_text(double low, double high) {
@@ -73,10 +93,8 @@ int arg_number(const char *fn, const char *what, sqlite3_value *value,
   if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
     *out = sqlite3_value_double(value);
     ok = 1;
-  } else if (type == SQLITE_TEXT) {
-    const char *text = (const char *)sqlite3_value_text(value);
-    if (text == NULL) return SQLITE_NOMEM;
-    *out = text_number(text, sqlite3_value_bytes(value), &ok);
+  } else if (type == SQLITE_TEXT && text_value_number(value, out, &ok) != SQLITE_OK) {
+    return SQLITE_NOMEM;
   }
   if (ok && isfinite(*out) && *out >= low && *out <= high) return SQLITE_OK;
   quoted = quote_value(value);
@@ -157,19 +175,18 @@ static int find_option(const char *key) {
   return -1;
 }
 
-double json_row_number(sqlite3_stmt *row, int type_column, int *ok) {
+int json_row_number(sqlite3_stmt *row, int type_column, double *out, int *ok) {
   const char *type = (const char *)sqlite3_column_text(row, type_column);
+  *out = 0;
   *ok = 0;
-  if (type == NULL) return 0;
+  if (type == NULL) return SQLITE_NOMEM;
   if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0) {
+    *out = sqlite3_column_double(row, type_column + 1);
     *ok = 1;
-    return sqlite3_column_double(row, type_column + 1);
+  } else if (strcmp(type, "text") == 0) {
+    return text_value_number(sqlite3_column_value(row, type_column + 1), out, ok);
   }
-  if (strcmp(type, "text") == 0) {
-    const char *text = (const char *)sqlite3_column_text(row, type_column + 1);
-    if (text) return text_number(text, sqlite3_column_bytes(row, type_column + 1), ok);
-  }
-  return 0;
+  return SQLITE_OK;
 }
 
 /* Checks one option of json_each's row (key, type, atom, shown) and keeps it. */
@@ -199,7 +216,8 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
     case KIND_NUMBER:
     case KIND_INTEGER: {
       int numeric;
-      double number = json_row_number(row, 1, &numeric);
+      double number;
+      if (json_row_number(row, 1, &number, &numeric) != SQLITE_OK) return SQLITE_NOMEM;
       if (numeric && spec->kind == KIND_INTEGER && number != floor(number)) numeric = 0;
       if (!numeric || !isfinite(number) || number < spec->low || number > spec->high) {
         char *range = range_text(spec->low, spec->high);

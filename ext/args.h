@@ -30,10 +30,11 @@ typedef struct Options {
   char *text[OPT_COUNT];        /* text options; fail as a name or JSON array */
 } Options;
 
-/* The decimal number the length bytes of text hold (the blanks SQLite
-** allows around it: space, tab, line breaks), or 0 with *ok = 0: also for
-** hex, inf, nan and a NUL inside. */
-double text_number(const char *text, int length, int *ok);
+/* The decimal number a TEXT value holds (with the blanks SQLite allows
+** around it: space, tab, line breaks), read as SQLite reads a literal, so
+** '30.1' gives the same double as 30.1, in any C locale; 0 with *ok = 0
+** for anything else: hex, inf, nan, a NUL inside. SQLITE_NOMEM or SQLITE_OK. */
+int text_value_number(sqlite3_value *value, double *out, int *ok);
 
 /* For json_each rows: a JSON element as a message shows it (a string
 ** quoted as SQL quotes it, '0.5'; null as null; anything else as JSON),
@@ -42,8 +43,9 @@ double text_number(const char *text, int length, int *ok);
                    " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END"
 /* The number of a json_each row (type in column type_column, atom in the
 ** next): a JSON number, or a string that holds one, as a Datasette
-** parameter passed through json_object does; *ok = 0 if neither. */
-double json_row_number(sqlite3_stmt *row, int type_column, int *ok);
+** parameter passed through json_object does; *ok = 0 if neither.
+** SQLITE_NOMEM or SQLITE_OK. */
+int json_row_number(sqlite3_stmt *row, int type_column, double *out, int *ok);
 
 /* A number in [low, high] from an INTEGER, REAL or numeric TEXT value. */
 int arg_number(const char *fn, const char *what, sqlite3_value *value,

@@ -174,13 +174,15 @@ static int read_number(Table *t, int k, const char *column, double *value, int *
     case SQLITE_NULL: *is_null = 1; return SQLITE_OK;
     case SQLITE_INTEGER:
     case SQLITE_FLOAT: *value = sqlite3_column_double(s, k); break;
-    case SQLITE_TEXT: {
-      const char *text = (const char *)sqlite3_column_text(s, k);
-      if (text == NULL) return SQLITE_NOMEM;
-      *value = text_number(text, sqlite3_column_bytes(s, k), &ok);
-      if (!ok) return value_error(t, column, sqlite3_mprintf("is not a number: '%q'", text));
+    case SQLITE_TEXT:
+      if (text_value_number(sqlite3_column_value(s, k), value, &ok) != SQLITE_OK) {
+        return SQLITE_NOMEM;
+      }
+      if (!ok) {
+        return value_error(t, column, sqlite3_mprintf("is not a number: '%q'",
+                                                      (const char *)sqlite3_column_text(s, k)));
+      }
       break;
-    }
     default:
       return value_error(t, column, sqlite3_mprintf("is a blob, not a number"));
   }

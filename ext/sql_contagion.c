@@ -72,9 +72,10 @@ static int take_number(const char *fn, const char *what, sqlite3_stmt *row, doub
   const char *key = (const char *)sqlite3_column_text(row, 0);
   const char *shown = (const char *)sqlite3_column_text(row, 3);
   int company, ok;
-  double number = json_row_number(row, 1, &ok);
+  double number;
   char *range;
   if (key == NULL || shown == NULL) return SQLITE_NOMEM;
+  if (json_row_number(row, 1, &number, &ok) != SQLITE_OK) return SQLITE_NOMEM;
   if ((company = network_find(net, key)) == NO_COMPANY) {
     *errmsg = error_message(fn, "unknown company '%q' in %s", key, what);
     return SQLITE_ERROR;

@@ -96,12 +96,9 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
     double value = sqlite3_column_double(stmt, at[1]);
     if (company == NO_COMPANY || type == SQLITE_NULL) continue;
     if (type == SQLITE_TEXT) {
-      const char *text = (const char *)sqlite3_column_text(stmt, at[1]);
-      if (text == NULL) {
-        rc = SQLITE_NOMEM;
+      if ((rc = text_value_number(sqlite3_column_value(stmt, at[1]), &value, &ok)) != SQLITE_OK) {
         break;
       }
-      value = text_number(text, sqlite3_column_bytes(stmt, at[1]), &ok);
     } else if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) {
       ok = 0;
     }

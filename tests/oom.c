@@ -392,6 +392,11 @@ static const Case known_cases[] = {
     "ATTACH ':memory:' AS aux; CREATE TABLE aux.companies AS SELECT * FROM main.companies;"
     " CREATE VIEW v_flows AS SELECT * FROM flows;"
     " CREATE TEMP TABLE c AS SELECT * FROM claims" },
+  { "numbers in text",
+    "SELECT company, cash_after FROM cascade_shock('30', NULL,"
+    " '{\"companies\":\"companies_text\",\"recovery\":\"0.5\"}')",
+    "CREATE TEMP VIEW companies_text AS SELECT name, kind, revenue, operating_cf, capex,"
+    " CAST(cash AS TEXT) AS cash, debt, debt_service, equity, margin FROM companies" },
 };
 
 static Case cases[MAX_CASES];
