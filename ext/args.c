@@ -290,12 +290,29 @@ int json_each_finish(sqlite3 *db, const char *fn, sqlite3_stmt *stmt, int rc, in
   return rc;
 }
 
+/* Whether JSON text escapes a NUL byte (\u0000) in a string: SQLite's
+** JSON functions give the string cut short there, so that "OpenAI\u0000x"
+** would pass for OpenAI. */
+static int json_escapes_nul(const char *text) {
+  for (; *text; text++) {
+    if (*text != '\\') continue;
+    if (strncmp(text + 1, "u0000", 5) == 0) return 1;
+    if (text[1] != 0) text++;   /* the escaped character, a backslash included */
+  }
+  return 0;
+}
+
 /* json_type fails on malformed JSON and reports running out of memory, where
 ** json_valid answers 0 for both. */
 int json_is_type(sqlite3 *db, const char *fn, const char *text, const char *type, int *rc,
                  char **errmsg) {
   sqlite3_stmt *stmt = NULL;
   int is = 0, step;
+  if (json_escapes_nul(text)) {
+    *errmsg = error_message(fn, "JSON text has a NUL byte inside (\\u0000): '%q'", text);
+    *rc = *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    return 0;
+  }
   *rc = prepare_with(db, "SELECT json_type(?1) = ?2", text, &stmt);
   if (*rc == SQLITE_OK) *rc = sqlite3_bind_text(stmt, 2, type, -1, SQLITE_STATIC);
   if (*rc == SQLITE_OK) {

@@ -68,7 +68,9 @@ int select_companies(sqlite3 *db, const char *fn, const char *what, const char *
 
 /* 1 when text is a JSON value of json_type type; 0 when not, or not JSON.
 ** *rc is set to SQLITE_NOMEM when SQLite runs out of memory, or to SQLite's
-** error, with *errmsg, when it cannot ask (fn names the caller). */
+** error, with *errmsg, when it cannot ask (fn names the caller), or to
+** SQLITE_ERROR, with *errmsg, when text escapes a NUL byte (\u0000): SQLite's
+** JSON functions would cut that string short. */
 int json_is_type(sqlite3 *db, const char *fn, const char *text, const char *type, int *rc,
                  char **errmsg);
 /* Prepares sql, a read of json_each(?1), with text bound; a failure other

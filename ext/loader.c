@@ -174,15 +174,17 @@ static int read_number(Table *t, int k, const char *column, double *value, int *
     case SQLITE_NULL: *is_null = 1; return SQLITE_OK;
     case SQLITE_INTEGER:
     case SQLITE_FLOAT: *value = sqlite3_column_double(s, k); break;
-    case SQLITE_TEXT:
+    case SQLITE_TEXT: {
+      const char *text;
       if (text_value_number(sqlite3_column_value(s, k), value, &ok) != SQLITE_OK) {
         return SQLITE_NOMEM;
       }
-      if (!ok) {
-        return value_error(t, column, sqlite3_mprintf("is not a number: '%q'",
-                                                      (const char *)sqlite3_column_text(s, k)));
-      }
-      break;
+      if (ok) break;
+      if ((text = (const char *)sqlite3_column_text(s, k)) == NULL) return SQLITE_NOMEM;
+      return value_error(t, column, sqlite3_mprintf(
+          strlen(text) < (size_t)sqlite3_column_bytes(s, k) ? "has a NUL byte inside: '%q'"
+                                                              : "is not a number: '%q'", text));
+    }
     default:
       return value_error(t, column, sqlite3_mprintf("is a blob, not a number"));
   }
@@ -224,6 +226,20 @@ static int has_nul_inside(const Table *t, int k, const char *text, size_t length
 static int nul_error(Table *t, const char *column, const char *text) {
   *t->errmsg = error_message(t->fn, "%s.%s '%q' has a NUL byte inside", t->name, column, text);
   return *t->errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+static int is_financing(const char *kind) {
+  return kind && (sqlite3_stricmp(kind, "investment") == 0 || sqlite3_stricmp(kind, "loan") == 0);
+}
+
+/* Whether the current flow's kind makes it financing; a kind with a NUL
+** inside is an error (C would read "loan\0x" as "loan"). */
+static int read_flow_kind(Table *t, int *financing) {
+  const char *kind = read_text(t, F_KIND);
+  if (kind == NULL && sqlite3_errcode(t->db) == SQLITE_NOMEM) return SQLITE_NOMEM;
+  if (has_nul_inside(t, F_KIND, kind, kind ? strlen(kind) : 0)) return nul_error(t, "kind", kind);
+  *financing = is_financing(kind);
+  return SQLITE_OK;
 }
 
 static int read_company(Table *t, NetworkBuilder *b) {
@@ -351,9 +367,6 @@ static int read_references(Table *t, const NetworkBuilder *b, const Reference *r
   return SQLITE_OK;
 }
 
-static int is_financing(const char *kind) {
-  return kind && (sqlite3_stricmp(kind, "investment") == 0 || sqlite3_stricmp(kind, "loan") == 0);
-}
 
 /* An edge table (flows or claims): its reference columns, its amount
 ** column, and how a row enters the builder. */
@@ -404,8 +417,9 @@ static int read_edge(Table *t, NetworkBuilder *b, const EdgeTable *e) {
   t->row_a = name[0];
   t->row_b = name[1];
   rc = read_bounded(t, e->amount, "amount", 0, INFINITY, 0, &row.amount);
+  row.financing = 0;
+  if (rc == SQLITE_OK && e->is_flow) rc = read_flow_kind(t, &row.financing);
   if (rc != SQLITE_OK) return rc;
-  row.financing = e->is_flow && is_financing(read_text(t, F_KIND));
   return add_edge(b, e, &row);
 }
 
@@ -430,12 +444,20 @@ typedef struct ReadAhead {
   int has_waiting;
 } ReadAhead;
 
-/* The current row's names and amount, as SQLite gives them. */
+/* The current row's names, amount and kind, as SQLite gives them. */
 typedef struct RawEdge {
   const char *name[3];       /* valid until the next row */
   size_t length[3];          /* bytes before the terminator; 0 for NULL */
   double amount;
+  int financing;             /* a flow of kind investment or loan */
 } RawEdge;
+
+/* Whether text is a value's whole text (no NUL inside); NULL text is whole
+** only for a NULL value (else memory ran out). */
+static int whole_text(sqlite3_value *value, const char *text) {
+  if (text == NULL) return sqlite3_value_type(value) == SQLITE_NULL;
+  return strlen(text) == (size_t)sqlite3_value_bytes(value);
+}
 
 /* Reads the current row's names and amount into raw; whether the row is
 ** plain and can be read ahead (else it is read at once, which gives its
@@ -447,10 +469,16 @@ static int plain_row(Table *t, const EdgeTable *e, RawEdge *raw) {
     ** would take it twice), on the thread that steps the statement. */
     sqlite3_value *value = sqlite3_column_value(t->stmt, e->refs[k].k);
     raw->name[k] = (const char *)sqlite3_value_text(value);
-    if (raw->name[k] == NULL && sqlite3_value_type(value) != SQLITE_NULL) return 0;   /* no memory */
+    if (!whole_text(value, raw->name[k])) return 0;   /* no memory, or a NUL inside */
     if (!e->refs[k].optional && (raw->name[k] == NULL || raw->name[k][0] == 0)) return 0;
     raw->length[k] = raw->name[k] ? strlen(raw->name[k]) : 0;
-    if (raw->name[k] && raw->length[k] != (size_t)sqlite3_value_bytes(value)) return 0;   /* a NUL inside */
+  }
+  raw->financing = 0;
+  if (e->is_flow) {
+    sqlite3_value *value = sqlite3_column_value(t->stmt, F_KIND);
+    const char *kind = (const char *)sqlite3_value_text(value);
+    if (!whole_text(value, kind)) return 0;
+    raw->financing = is_financing(kind);
   }
   amount_type = sqlite3_column_type(t->stmt, e->amount);
   if (amount_type != SQLITE_INTEGER && amount_type != SQLITE_FLOAT) return 0;
@@ -490,7 +518,7 @@ static int take_row(Table *t, const NetworkBuilder *b, const EdgeTable *e, const
     a->row.company[k] = start_reference(t, b, e->refs[k].k, name[k], &a->key[k]);
   }
   a->row.amount = raw->amount;
-  a->row.financing = e->is_flow && is_financing(read_text(t, F_KIND));
+  a->row.financing = raw->financing;
   return SQLITE_OK;
 }
 
