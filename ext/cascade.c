@@ -149,7 +149,11 @@ double cascade_passed_on(const Network *net, const CascadeParams *p, int j, doub
 ** it lost, into next_cut / next_defaulted. */
 static void settle_company(Cascade *c, const Network *net, const CascadeParams *p, int j,
                            int round, double revenue_lost, double financing_lost) {
-  double credit_loss = cascade_credit_loss(net, p, c->defaulted, j), cut;
+  /* A company computed since the last change of its debtors' defaults
+  ** keeps its sum: a change marks the debtor's creditors due at once. */
+  double credit_loss = c->defaults_moved ? cascade_credit_loss(net, p, c->defaulted, j)
+                                         : c->credit_loss[j];
+  double cut;
   c->revenue_lost[j] = revenue_lost;
   c->financing_lost[j] = financing_lost;
   c->credit_loss[j] = credit_loss;
@@ -200,6 +204,7 @@ static double take_next(Cascade *c, int j, int *default_changed) {
 static void start_state(Cascade *c, const CascadeParams *p) {
   int j;
   c->rows_finite = 0;
+  c->defaults_moved = 1;
   for (j = 0; j < c->n; j++) {
     c->defaulted[j] = p->failed[j];
     c->cut[j] = p->failed[j] ? 1 : p->spender_cut[j];
@@ -210,26 +215,45 @@ static void start_state(Cascade *c, const CascadeParams *p) {
   }
 }
 
-/* Marks the companies of list[from, to) due next round; returns their count. */
-static int mark_due(Cascade *c, const int *list, int from, int to) {
-  int k;
-  for (k = from; k < to; k++) c->next_due[list[k]] = 1;
-  return to - from;
+/* What a company's change of state in a round was, kept in due[] between
+** settling the round and marking the companies it reaches. */
+#define MOVED_CUT 1
+#define MOVED_DEFAULT 2
+
+/* How many marks j's change of state (MOVED_ bits) asks for. */
+static long long reach_size(const Network *net, int j, unsigned moved) {
+  long long size = 0;
+  if (moved & MOVED_CUT) {
+    size += 1 + (net->out_start[j + 1] - net->out_start[j])
+              + (net->behalf_start[j + 1] - net->behalf_start[j]);
+  }
+  if (moved & MOVED_DEFAULT) size += net->debtor_start[j + 1] - net->debtor_start[j];
+  return size;
 }
 
-/* Marks due next round every company that j's change of state reaches. */
-static int mark_reached(Cascade *c, const Network *net, int j, int cut_moved,
-                        int default_changed) {
-  int marked = 0;
-  if (cut_moved) {
-    c->next_due[j] = 1;
-    marked += mark_due(c, net->out_payee, net->out_start[j], net->out_start[j + 1]);
-    marked += mark_due(c, net->behalf_payee, net->behalf_start[j], net->behalf_start[j + 1]);
+/* Marks the companies of list[from, to) due next round. */
+static void mark_due(Cascade *c, const int *list, int from, int to) {
+  int k;
+  for (k = from; k < to; k++) c->next_due[list[k]] = 1;
+}
+
+/* Marks due next round every company that a change of state reaches (the
+** payees of a company whose cut moved, and of flows on its behalf, and
+** the company itself; the creditors of a new defaulter), clearing the
+** MOVED_ bits that due[] holds. */
+static void mark_reached(Cascade *c, const Network *net) {
+  int j;
+  for (j = 0; j < c->n; j++) {
+    if (c->due[j] & MOVED_CUT) {
+      c->next_due[j] = 1;
+      mark_due(c, net->out_payee, net->out_start[j], net->out_start[j + 1]);
+      mark_due(c, net->behalf_payee, net->behalf_start[j], net->behalf_start[j + 1]);
+    }
+    if (c->due[j] & MOVED_DEFAULT) {
+      mark_due(c, net->debtor_creditor, net->debtor_start[j], net->debtor_start[j + 1]);
+    }
+    c->due[j] = 0;
   }
-  if (default_changed) {
-    marked += mark_due(c, net->debtor_creditor, net->debtor_start[j], net->debtor_start[j + 1]);
-  }
-  return marked;
 }
 
 int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
@@ -239,8 +263,8 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
   start_state(c, p);
   c->converged = 0;
   for (round = 1; round <= p->max_rounds; round++) {
-    int defaults_changed = 0, next_all_due = 0;
-    long long marked = 0;
+    int defaults_changed = 0, next_all_due;
+    long long reach = 0;
     /* Visits: two passes over the companies, and the flows and claims of
     ** those computed; the marks are added below. */
     double largest_move = 0, work = 2.0 * c->n;
@@ -260,21 +284,28 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
       move = take_next(c, j, &default_changed);
       if (move > largest_move) largest_move = move;
       defaults_changed |= default_changed;
-      if (!next_all_due && (move != 0 || default_changed)) {
-        marked += mark_reached(c, net, j, move != 0, default_changed);
-        next_all_due = marked > mark_budget;
-      }
-      c->due[j] = 0;
+      c->due[j] = (unsigned char)((move != 0 ? MOVED_CUT : 0) | (default_changed ? MOVED_DEFAULT : 0));
+      if (c->due[j]) reach += reach_size(net, j, c->due[j]);
+    }
+    /* Marks cost a random write each: when they would reach so far that
+    ** everyone is computed anyway, none is made. */
+    next_all_due = reach > mark_budget;
+    if (next_all_due) {
+      memset(c->due, 0, (size_t)c->n);
+    } else {
+      mark_reached(c, net);
+      work += (double)reach + c->n;
     }
     swap = c->due;
     c->due = c->next_due;
     c->next_due = swap;
     all_due = next_all_due;
     c->rounds = round;
+    c->defaults_moved = defaults_changed;
     if (!defaults_changed && largest_move < CASCADE_TOLERANCE) c->converged = 1;
     if (p->on_round && (stop = p->on_round(p->on_round_context, c, round)) != 0) return stop;
     if (c->converged) break;
-    if ((stop = stop_after(p->stop, work + (double)marked)) != 0) return stop;
+    if ((stop = stop_after(p->stop, work)) != 0) return stop;
   }
   return 0;
 }
@@ -323,6 +354,7 @@ static int end_lane_round(Cascade *c, int round) {
     defaults_changed |= default_changed;
   }
   c->rounds = round;
+  c->defaults_moved = defaults_changed;
   c->converged = !defaults_changed && largest_move < CASCADE_TOLERANCE;
   return c->converged;
 }

@@ -40,6 +40,8 @@ typedef struct Cascade {
   int rounds;                    /* rounds run */
   int converged;                 /* 0 when stopped by max_rounds */
   int rows_finite;               /* 1 once a reader found every figure finite (0 after a run) */
+  int defaults_moved;            /* a default changed in the last round (or none ran): the
+                                 ** credit losses must be summed again */
   /* State and the last round's figures, per company. */
   double *cut;                   /* x */
   unsigned char *defaulted;      /* d */
