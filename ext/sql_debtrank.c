@@ -103,10 +103,16 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
       ok = 0;
     }
     if (!ok || !(value >= 0 && value <= DBL_MAX)) {
-      *errmsg = error_message(FN, "option weights: %s.%s of '%q' must be a number >= 0, got '%q'",
-                              table, column, net->name[company],
-                              (const char *)sqlite3_column_text(stmt, at[1]));
-      rc = SQLITE_ERROR;
+      const char *text = (const char *)sqlite3_column_text(stmt, at[1]);
+      if (text == NULL) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      *errmsg = error_message(FN, "option weights: %s.%s of '%q' must be a number >= 0, got '%q'%s",
+                              table, column, net->name[company], text,
+                              strlen(text) < (size_t)sqlite3_column_bytes(stmt, at[1])
+                                  ? " (a NUL byte inside)" : "");
+      rc = *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
     } else {
       weights[company] = value;
     }
