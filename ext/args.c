@@ -8,6 +8,7 @@
 SQLITE_EXTENSION_INIT3
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "args.h"
 
@@ -175,12 +176,20 @@ static int find_option(const char *key) {
   return -1;
 }
 
+/* Whether this thread's C locale reads a decimal point, as SQLite's JSON
+** functions assume when they read a number with strtod. */
+static int locale_reads_point(void) {
+  return strtod("0.5", NULL) == 0.5;
+}
+
 int json_row_number(sqlite3_stmt *row, int type_column, double *out, int *ok) {
   const char *type = (const char *)sqlite3_column_text(row, type_column);
   *out = 0;
   *ok = 0;
   if (type == NULL) return SQLITE_NOMEM;
-  if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0) {
+  if (strcmp(type, "real") == 0 && !locale_reads_point()) {
+    *ok = JSON_NUMBER_MISREAD;
+  } else if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0) {
     *out = sqlite3_column_double(row, type_column + 1);
     *ok = 1;
   } else if (strcmp(type, "text") == 0) {
@@ -218,6 +227,11 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
       int numeric;
       double number;
       if (json_row_number(row, 1, &number, &numeric) != SQLITE_OK) return SQLITE_NOMEM;
+      if (numeric == JSON_NUMBER_MISREAD) {
+        *errmsg = error_message(fn, "option %s is " JSON_MISREAD_ADVICE ", as {\"%s\":\"0.5\"}",
+                                key, key);
+        return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+      }
       if (numeric && spec->kind == KIND_INTEGER && number != floor(number)) numeric = 0;
       if (!numeric || !isfinite(number) || number < spec->low || number > spec->high) {
         char *range = range_text(spec->low, spec->high);

@@ -43,8 +43,14 @@ int text_value_number(sqlite3_value *value, double *out, int *ok);
                    " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END"
 /* The number of a json_each row (type in column type_column, atom in the
 ** next): a JSON number, or a string that holds one, as a Datasette
-** parameter passed through json_object does; *ok = 0 if neither.
+** parameter passed through json_object does; *ok = 0 if neither, and
+** JSON_NUMBER_MISREAD for a JSON real when this thread's C locale makes
+** SQLite misread it (Debian's SQLite reads JSON numbers with strtod, which
+** a locale with a decimal comma stops at the point: 0.5 arrives as 0).
 ** SQLITE_NOMEM or SQLITE_OK. */
+#define JSON_NUMBER_MISREAD (-1)
+#define JSON_MISREAD_ADVICE "a JSON number, which SQLite misreads in this program's C locale " \
+                            "(its decimal point is not '.'): give it as a string"
 int json_row_number(sqlite3_stmt *row, int type_column, double *out, int *ok);
 
 /* A number in [low, high] from an INTEGER, REAL or numeric TEXT value. */

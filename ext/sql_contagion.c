@@ -85,6 +85,10 @@ static int take_number(const char *fn, const char *what, sqlite3_stmt *row, doub
     return SQLITE_ERROR;
   }
   seen[company] = 1;
+  if (ok == JSON_NUMBER_MISREAD) {
+    *errmsg = error_message(fn, "%s of '%q' is " JSON_MISREAD_ADVICE, what, key);
+    return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
   if (ok && isfinite(number) && number >= low && number <= high) {
     values[company] = number + 0.0;   /* -0 is 0 */
     return SQLITE_OK;
