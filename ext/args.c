@@ -48,37 +48,58 @@ static char *quote_value(sqlite3_value *value) {
 /* The blanks SQLite allows around a number in text. */
 #define NUMBER_BLANKS " \t\n\v\f\r"
 
-/* Whether the length bytes of text hold a decimal number alone, with
-** blanks around it: not hex, inf or nan, and no NUL inside. */
+/* Skips the decimal digits at text; how many there were in *count. */
+static const char *skip_digits(const char *text, int *count) {
+  const char *start = text;
+  while (*text >= '0' && *text <= '9') text++;
+  *count = (int)(text - start);
+  return text;
+}
+
+/* Whether the length bytes of text hold one decimal number and nothing
+** else but blanks around it: [+-] digits [. digits] [e [+-] digits], with
+** digits on at least one side of the point. Not hex, inf or nan, no NUL
+** inside, and nothing SQLite would read only a prefix of ("1e", "5x"). */
 static int decimal_text(const char *text, int length) {
-  const char *stop = text + length, *start;
+  const char *stop = text + length;
+  int before, after = 0, exponent;
   text += strspn(text, NUMBER_BLANKS);
-  start = text;
-  text += strspn(text, "0123456789+-.eE");
-  if (text == start) return 0;
+  if (*text == '+' || *text == '-') text++;
+  text = skip_digits(text, &before);
+  if (*text == '.') text = skip_digits(text + 1, &after);
+  if (before + after == 0) return 0;
+  if (*text == 'e' || *text == 'E') {
+    text++;
+    if (*text == '+' || *text == '-') text++;
+    text = skip_digits(text, &exponent);
+    if (exponent == 0) return 0;
+  }
   text += strspn(text, NUMBER_BLANKS);
   return text == stop;   /* nothing after it, not even past a NUL */
 }
 
 int text_value_number(sqlite3_value *value, double *out, int *ok) {
   const char *text = (const char *)sqlite3_value_text(value);
-  sqlite3_value *copy;
   *out = 0;
   *ok = 0;
   if (text == NULL) return SQLITE_NOMEM;
   if (!decimal_text(text, sqlite3_value_bytes(value))) return SQLITE_OK;
-  /* SQLite reads the copy as it reads a literal or CAST(text AS REAL):
-  ** the same double to the last bit, whatever the C locale says. */
-  if ((copy = sqlite3_value_dup(value)) == NULL) return SQLITE_NOMEM;
-  switch (sqlite3_value_numeric_type(copy)) {
-    case SQLITE_INTEGER:
-    case SQLITE_FLOAT:
-      *out = sqlite3_value_double(copy);
-      *ok = 1;
-      break;
-    default: break;
-  }
-  sqlite3_value_free(copy);
+  /* The whole text is a number, so SQLite reads all of it, as CAST(text
+  ** AS REAL) does: the same double to the last bit, whatever the C
+  ** locale says. */
+  *out = sqlite3_value_double(value);
+  *ok = 1;
+  return SQLITE_OK;
+}
+
+int text_column_number(sqlite3_stmt *stmt, int column, double *out, int *ok) {
+  const char *text = (const char *)sqlite3_column_text(stmt, column);
+  *out = 0;
+  *ok = 0;
+  if (text == NULL) return SQLITE_NOMEM;
+  if (!decimal_text(text, sqlite3_column_bytes(stmt, column))) return SQLITE_OK;
+  *out = sqlite3_column_double(stmt, column);
+  *ok = 1;
   return SQLITE_OK;
 }
 
@@ -193,7 +214,7 @@ int json_row_number(sqlite3_stmt *row, int type_column, double *out, int *ok) {
     *out = sqlite3_column_double(row, type_column + 1);
     *ok = 1;
   } else if (strcmp(type, "text") == 0) {
-    return text_value_number(sqlite3_column_value(row, type_column + 1), out, ok);
+    return text_column_number(row, type_column + 1, out, ok);
   }
   return SQLITE_OK;
 }
@@ -304,13 +325,17 @@ int json_each_finish(sqlite3 *db, const char *fn, sqlite3_stmt *stmt, int rc, in
   return rc;
 }
 
-/* Whether JSON text escapes a NUL byte (\u0000) in a string: SQLite's
-** JSON functions give the string cut short there, so that "OpenAI\u0000x"
-** would pass for OpenAI. */
+/* Whether JSON text escapes a NUL byte in a string: \u0000, or JSON5's
+** \x00 and \0, which SQLite 3.42 and later read. SQLite's JSON functions
+** give such a string cut short at the NUL (3.40) or holding it, which C
+** reads cut short: "OpenAI\u0000x" would pass for OpenAI. */
 static int json_escapes_nul(const char *text) {
   for (; *text; text++) {
     if (*text != '\\') continue;
-    if (strncmp(text + 1, "u0000", 5) == 0) return 1;
+    if (strncmp(text + 1, "u0000", 5) == 0 || strncmp(text + 1, "x00", 3) == 0 ||
+        text[1] == '0') {
+      return 1;
+    }
     if (text[1] != 0) text++;   /* the escaped character, a backslash included */
   }
   return 0;
@@ -323,7 +348,7 @@ int json_is_type(sqlite3 *db, const char *fn, const char *text, const char *type
   sqlite3_stmt *stmt = NULL;
   int is = 0, step;
   if (json_escapes_nul(text)) {
-    *errmsg = error_message(fn, "JSON text has a NUL byte inside (\\u0000): '%q'", text);
+    *errmsg = error_message(fn, "JSON text escapes a NUL byte: '%q'", text);
     *rc = *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
     return 0;
   }

@@ -30,11 +30,14 @@ typedef struct Options {
   char *text[OPT_COUNT];        /* text options; fail as a name or JSON array */
 } Options;
 
-/* The decimal number a TEXT value holds (with the blanks SQLite allows
-** around it: space, tab, line breaks), read as SQLite reads a literal, so
-** '30.1' gives the same double as 30.1, in any C locale; 0 with *ok = 0
-** for anything else: hex, inf, nan, a NUL inside. SQLITE_NOMEM or SQLITE_OK. */
+/* The decimal number a TEXT value or a TEXT column of a row holds (with
+** the blanks SQLite allows around it: space, tab, line breaks), read as
+** CAST(text AS REAL) reads it, so '30.1' gives the same double as 30.1, in
+** any C locale; 0 with *ok = 0 for anything else: hex, inf, nan, a NUL
+** inside, text of which SQLite would read only a prefix ('1e').
+** SQLITE_NOMEM or SQLITE_OK. */
 int text_value_number(sqlite3_value *value, double *out, int *ok);
+int text_column_number(sqlite3_stmt *stmt, int column, double *out, int *ok);
 
 /* For json_each rows: a JSON element as a message shows it (a string
 ** quoted as SQL quotes it, '0.5'; null as null; anything else as JSON),

@@ -176,7 +176,7 @@ static int read_number(Table *t, int k, const char *column, double *value, int *
     case SQLITE_FLOAT: *value = sqlite3_column_double(s, k); break;
     case SQLITE_TEXT: {
       const char *text;
-      if (text_value_number(sqlite3_column_value(s, k), value, &ok) != SQLITE_OK) {
+      if (text_column_number(s, k, value, &ok) != SQLITE_OK) {
         return SQLITE_NOMEM;
       }
       if (ok) break;

@@ -96,7 +96,7 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
     double value = sqlite3_column_double(stmt, at[1]);
     if (company == NO_COMPANY || type == SQLITE_NULL) continue;
     if (type == SQLITE_TEXT) {
-      if ((rc = text_value_number(sqlite3_column_value(stmt, at[1]), &value, &ok)) != SQLITE_OK) {
+      if ((rc = text_column_number(stmt, at[1], &value, &ok)) != SQLITE_OK) {
         break;
       }
     } else if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) {
