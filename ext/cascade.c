@@ -256,37 +256,58 @@ static void mark_reached(Cascade *c, const Network *net) {
   }
 }
 
+/* Computes round `round` for the companies due (all of them when
+** all_due); returns the work: the flows and claims read. */
+static double compute_due(Cascade *c, const Network *net, const CascadeParams *p, int round,
+                          int all_due) {
+  double work = 0;
+  int j;
+  if (all_due) work = (double)net->n_flows + net->n_claims;
+  for (j = 0; j < c->n; j++) {
+    if (!all_due && !c->due[j]) continue;
+    company_round(c, net, p, j, round);
+    if (!all_due) {
+      work += net->in_start[j + 1] - net->in_start[j] + net->claim_start[j + 1] - net->claim_start[j];
+    }
+  }
+  return work;
+}
+
+/* Moves the companies computed this round to their new state, leaving in
+** due[] what changed (MOVED_ bits); returns how many marks the changes ask
+** for, with the largest move of a cut and whether a default changed. */
+static long long take_due(Cascade *c, const Network *net, int all_due, double *largest_move,
+                          int *defaults_changed) {
+  long long reach = 0;
+  int j;
+  *largest_move = 0;
+  *defaults_changed = 0;
+  for (j = 0; j < c->n; j++) {
+    double move;
+    int default_changed;
+    if (!all_due && !c->due[j]) continue;
+    move = take_next(c, j, &default_changed);
+    if (move > *largest_move) *largest_move = move;
+    *defaults_changed |= default_changed;
+    c->due[j] = (unsigned char)((move != 0 ? MOVED_CUT : 0) | (default_changed ? MOVED_DEFAULT : 0));
+    if (c->due[j]) reach += reach_size(net, j, c->due[j]);
+  }
+  return reach;
+}
+
 int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
   /* Past this many marks a round, computing everyone is cheaper. */
   long long mark_budget = (net->n_flows + net->n_claims) / 4 + c->n;
-  int round, j, stop, all_due = 1;
+  int round, stop, all_due = 1;
   start_state(c, p);
   c->converged = 0;
   for (round = 1; round <= p->max_rounds; round++) {
-    int defaults_changed = 0, next_all_due;
-    long long reach = 0;
-    /* Visits: two passes over the companies, and the flows and claims of
-    ** those computed; the marks are added below. */
-    double largest_move = 0, work = 2.0 * c->n;
+    int defaults_changed, next_all_due;
+    /* Visits: two passes over the companies, the flows and claims of those
+    ** computed, and the marks. */
+    double largest_move, work = 2.0 * c->n + compute_due(c, net, p, round, all_due);
+    long long reach = take_due(c, net, all_due, &largest_move, &defaults_changed);
     unsigned char *swap;
-    if (all_due) work += (double)net->n_flows + net->n_claims;
-    for (j = 0; j < c->n; j++) {
-      if (!all_due && !c->due[j]) continue;
-      company_round(c, net, p, j, round);
-      if (!all_due) {
-        work += net->in_start[j + 1] - net->in_start[j] + net->claim_start[j + 1] - net->claim_start[j];
-      }
-    }
-    for (j = 0; j < c->n; j++) {
-      double move;
-      int default_changed;
-      if (!all_due && !c->due[j]) continue;
-      move = take_next(c, j, &default_changed);
-      if (move > largest_move) largest_move = move;
-      defaults_changed |= default_changed;
-      c->due[j] = (unsigned char)((move != 0 ? MOVED_CUT : 0) | (default_changed ? MOVED_DEFAULT : 0));
-      if (c->due[j]) reach += reach_size(net, j, c->due[j]);
-    }
     /* Marks cost a random write each: when they would reach so far that
     ** everyone is computed anyway, none is made. */
     next_all_due = reach > mark_budget;
