@@ -33,18 +33,37 @@ SQLITE_EXTENSION_INIT3
 static const char *const status_colour[N_STATUS] = { "#8e44ad", "#e74c3c", "#f5b041", "#82c272" };
 static const char *const colour_word[N_STATUS] = { "purple", "red", "amber", "green" };
 
-/* Appends text as the inside of a DOT quoted string: '"' and '\' escaped,
-** line breaks as \n, other control characters dropped. */
-static void append_escaped(sqlite3_str *out, const char *text) {
+/* Graphviz's scanner takes a quoted string of at most 16384 bytes: longer
+** text is written in pieces, "..." + "...", which DOT joins. */
+#define DOT_PIECE 8000
+
+/* Where a quoted string goes: a label reads "\\" as a backslash; a tooltip
+** first expands \N, \G and the like, so that it needs "\\\\". */
+typedef enum { DOT_LABEL, DOT_TOOLTIP } DotField;
+
+/* Appends text as the inside of a DOT quoted string: '"' and '\' escaped
+** for the field, line breaks as \n, other control characters dropped, and
+** cut into pieces of about DOT_PIECE bytes (between UTF-8 characters). */
+static void append_escaped(sqlite3_str *out, const char *text, DotField field) {
+  int piece = 0;
   for (; *text; text++) {
     unsigned char ch = (unsigned char)*text;
-    if (ch == '"' || ch == '\\') {
-      sqlite3_str_appendchar(out, 1, '\\');
-      sqlite3_str_appendchar(out, 1, (char)ch);
+    if (piece >= DOT_PIECE && (ch & 0xC0) != 0x80) {
+      sqlite3_str_appendall(out, "\" + \"");
+      piece = 0;
+    }
+    if (ch == '"') {
+      sqlite3_str_appendall(out, "\\\"");
+      piece += 2;
+    } else if (ch == '\\') {
+      sqlite3_str_appendall(out, field == DOT_TOOLTIP ? "\\\\\\\\" : "\\\\");
+      piece += 4;
     } else if (ch == '\n') {
       sqlite3_str_appendall(out, "\\n");
+      piece += 2;
     } else if (ch >= 0x20) {
       sqlite3_str_appendchar(out, 1, (char)ch);
+      piece++;
     }
   }
 }
@@ -61,7 +80,7 @@ static double largest(const double *values, int n) {
 static void append_header(sqlite3_str *out, const Cascade *c, const Scenario *s, double pct) {
   int count[N_STATUS] = { 0 }, j, k;
   for (j = 0; j < s->net->n_companies; j++) count[cascade_status(c, &s->params, j)]++;
-  sqlite3_str_appendf(out, "digraph aibubble {\n  graph [label=\"cascade at a %g%% cut:",
+  sqlite3_str_appendf(out, "digraph aibubble {\n  graph [label=\"cascade at a %.15g%% cut:",
                       pct);
   for (k = 0; k < N_STATUS; k++) {
     sqlite3_str_appendf(out, "%s %d %s (%s)", k ? "," : "", count[k], cascade_status_name(k),
@@ -83,12 +102,12 @@ static void append_nodes(sqlite3_str *out, const Cascade *c, const Scenario *s) 
     int status = cascade_status(c, &s->params, j);
     double share = max_revenue > 0 ? net->revenue[j] / max_revenue : 0;
     sqlite3_str_appendf(out, "  n%d [label=\"", j);
-    append_escaped(out, net->name[j]);
+    append_escaped(out, net->name[j], DOT_LABEL);
     if (status == STATUS_DEFAULT) sqlite3_str_appendf(out, "\\nround %d", c->default_round[j]);
     sqlite3_str_appendf(out, "\", width=%.3f, fillcolor=\"%s\", tooltip=\"",
                         NODE_MIN_WIDTH + (NODE_MAX_WIDTH - NODE_MIN_WIDTH) * sqrt(share),
                         status_colour[status]);
-    append_escaped(out, net->name[j]);
+    append_escaped(out, net->name[j], DOT_TOOLTIP);
     sqlite3_str_appendf(out, ": %s, revenue %.1f, revenue lost %.1f, cash after %.1f\"];\n",
                         cascade_status_name(status), net->revenue[j], c->revenue_lost[j],
                         c->cash_after[j]);
