@@ -37,10 +37,13 @@ DEBIAN_PACKAGES += dpkg-dev python3
 
 # Build facts for aibubble_debug() (ext/sql_debug.c), and the SONAME. The
 # build date honours SOURCE_DATE_EPOCH (make deb sets it from the changelog);
-# the flags leave out prefix maps, which hold the build folder.
+# the flags leave out prefix maps, which hold the build folder. The flags
+# become a C string inside a shell's single quotes: backslashes and double
+# quotes are escaped for C, single quotes for the shell.
 AIBUBBLE_BUILD_DATE := $(shell date -u $(if $(SOURCE_DATE_EPOCH),-d @$(SOURCE_DATE_EPOCH)) +%Y-%m-%dT%H:%M:%SZ)
+aibubble_c_text = $(subst ','\'',$(subst ",\",$(subst \,\\,$(1))))
 aibubble_build_info = -DAIBUBBLE_BUILD_DATE='"$(AIBUBBLE_BUILD_DATE)"' \
-  -DAIBUBBLE_BUILD_FLAGS='"$(strip $(filter-out -ffile-prefix-map=% -fdebug-prefix-map=%,$(1)))"'
+  -DAIBUBBLE_BUILD_FLAGS='"$(call aibubble_c_text,$(strip $(filter-out -ffile-prefix-map=% -fdebug-prefix-map=%,$(1))))"'
 aibubble_asan_flags := $(ASAN_FLAGS)
 ALL_CFLAGS += -Wl,-soname,aibubble.so $(call aibubble_build_info,$(CFLAGS))
 ASAN_FLAGS += $(call aibubble_build_info,$(aibubble_asan_flags))
