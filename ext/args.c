@@ -118,7 +118,10 @@ int arg_number(const char *fn, const char *what, sqlite3_value *value,
   } else if (type == SQLITE_TEXT && text_value_number(value, out, &ok) != SQLITE_OK) {
     return SQLITE_NOMEM;
   }
-  if (ok && isfinite(*out) && *out >= low && *out <= high) return SQLITE_OK;
+  if (ok && isfinite(*out) && *out >= low && *out <= high) {
+    *out += 0.0;   /* -0 is 0: no result shows a -0 */
+    return SQLITE_OK;
+  }
   quoted = quote_value(value);
   range = range_text(low, high);
   if (quoted && range) {
@@ -262,7 +265,7 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
         sqlite3_free(range);
         return SQLITE_ERROR;
       }
-      options->number[id] = number;
+      options->number[id] = number + 0.0;   /* -0 is 0 */
       return SQLITE_OK;
     }
     case KIND_TABLE:
