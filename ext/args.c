@@ -78,29 +78,29 @@ static int decimal_text(const char *text, int length) {
   return text == stop;   /* nothing after it, not even past a NUL */
 }
 
-int text_value_number(sqlite3_value *value, double *out, int *ok) {
-  const char *text = (const char *)sqlite3_value_text(value);
+/* The number text holds (length bytes; NULL: out of memory), given as
+** value, SQLite's reading of it, when it is decimal_text. */
+static int decimal_number(const char *text, int length, double value, double *out, int *ok) {
   *out = 0;
   *ok = 0;
   if (text == NULL) return SQLITE_NOMEM;
-  if (!decimal_text(text, sqlite3_value_bytes(value))) return SQLITE_OK;
-  /* The whole text is a number, so SQLite reads all of it, as CAST(text
-  ** AS REAL) does: the same double to the last bit, whatever the C
-  ** locale says. */
-  *out = sqlite3_value_double(value);
+  if (!decimal_text(text, length)) return SQLITE_OK;
+  /* The whole text is a number, so SQLite read all of it, as CAST(text AS
+  ** REAL) does: the same double to the last bit, whatever the C locale. */
+  *out = value;
   *ok = 1;
   return SQLITE_OK;
 }
 
+int text_value_number(sqlite3_value *value, double *out, int *ok) {
+  const char *text = (const char *)sqlite3_value_text(value);
+  return decimal_number(text, sqlite3_value_bytes(value), sqlite3_value_double(value), out, ok);
+}
+
 int text_column_number(sqlite3_stmt *stmt, int column, double *out, int *ok) {
   const char *text = (const char *)sqlite3_column_text(stmt, column);
-  *out = 0;
-  *ok = 0;
-  if (text == NULL) return SQLITE_NOMEM;
-  if (!decimal_text(text, sqlite3_column_bytes(stmt, column))) return SQLITE_OK;
-  *out = sqlite3_column_double(stmt, column);
-  *ok = 1;
-  return SQLITE_OK;
+  return decimal_number(text, sqlite3_column_bytes(stmt, column),
+                        sqlite3_column_double(stmt, column), out, ok);
 }
 
 static char *range_text(double low, double high) {
@@ -216,9 +216,11 @@ int json_row_number(sqlite3_stmt *row, int type_column, double *out, int *ok) {
   } else if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0) {
     *out = sqlite3_column_double(row, type_column + 1);
     *ok = 1;
-  } else if (strcmp(type, "text") == 0) {
-    return text_column_number(row, type_column + 1, out, ok);
+  } else if (strcmp(type, "text") == 0 &&
+             text_column_number(row, type_column + 1, out, ok) != SQLITE_OK) {
+    return SQLITE_NOMEM;
   }
+  *out += 0.0;   /* -0 is 0 */
   return SQLITE_OK;
 }
 
@@ -265,7 +267,7 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
         sqlite3_free(range);
         return SQLITE_ERROR;
       }
-      options->number[id] = number + 0.0;   /* -0 is 0 */
+      options->number[id] = number;
       return SQLITE_OK;
     }
     case KIND_TABLE:

@@ -46,7 +46,7 @@ int text_column_number(sqlite3_stmt *stmt, int column, double *out, int *ok);
                    " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END"
 /* The number of a json_each row (type in column type_column, atom in the
 ** next): a JSON number, or a string that holds one, as a Datasette
-** parameter passed through json_object does; *ok = 0 if neither, and
+** parameter passed through json_object does (-0 as 0); *ok = 0 if neither, and
 ** JSON_NUMBER_MISREAD for a JSON real when this thread's C locale makes
 ** SQLite misread it (Debian's SQLite reads JSON numbers with strtod, which
 ** a locale with a decimal comma stops at the point: 0.5 arrives as 0).

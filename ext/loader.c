@@ -164,6 +164,12 @@ static int value_error(Table *t, const char *column, const char *problem) {
   return *t->errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
+/* Whether text, column k's, has a NUL byte inside: C would read only the
+** part before it, so such a name is refused, never cut short. */
+static int has_nul_inside(const Table *t, int k, const char *text, size_t length) {
+  return text != NULL && length != (size_t)sqlite3_column_bytes(t->stmt, k);
+}
+
 /* Reads a numeric column: *is_null is set for NULL (value 0). */
 static int read_number(Table *t, int k, const char *column, double *value, int *is_null) {
   sqlite3_stmt *s = t->stmt;
@@ -182,8 +188,8 @@ static int read_number(Table *t, int k, const char *column, double *value, int *
       if (ok) break;
       if ((text = (const char *)sqlite3_column_text(s, k)) == NULL) return SQLITE_NOMEM;
       return value_error(t, column, sqlite3_mprintf(
-          strlen(text) < (size_t)sqlite3_column_bytes(s, k) ? "has a NUL byte inside: '%q'"
-                                                              : "is not a number: '%q'", text));
+          has_nul_inside(t, k, text, strlen(text)) ? "has a NUL byte inside: '%q'"
+                                                   : "is not a number: '%q'", text));
     }
     default:
       return value_error(t, column, sqlite3_mprintf("is a blob, not a number"));
@@ -213,12 +219,6 @@ static int read_bounded(Table *t, int k, const char *column,
 /* The text of a column; NULL (and no error) for SQL NULL. */
 static const char *read_text(Table *t, int k) {
   return (const char *)sqlite3_column_text(t->stmt, k);
-}
-
-/* Whether text, column k's, has a NUL byte inside: C would read only the
-** part before it, so such a name is refused, never cut short. */
-static int has_nul_inside(const Table *t, int k, const char *text, size_t length) {
-  return text != NULL && length != (size_t)sqlite3_column_bytes(t->stmt, k);
 }
 
 /* The error for column k's text with a NUL inside; SQLITE_ERROR, or
@@ -367,7 +367,6 @@ static int read_references(Table *t, const NetworkBuilder *b, const Reference *r
   return SQLITE_OK;
 }
 
-
 /* An edge table (flows or claims): its reference columns, its amount
 ** column, and how a row enters the builder. */
 typedef struct EdgeTable {
@@ -452,11 +451,14 @@ typedef struct RawEdge {
   int financing;             /* a flow of kind investment or loan */
 } RawEdge;
 
-/* Whether text is a value's whole text (no NUL inside); NULL text is whole
-** only for a NULL value (else memory ran out). */
-static int whole_text(sqlite3_value *value, const char *text) {
+/* Whether text is a value's whole text (no NUL inside), its length in
+** *length (0 for NULL); NULL text is whole only for a NULL value (else
+** memory ran out). */
+static int whole_text(sqlite3_value *value, const char *text, size_t *length) {
+  *length = 0;
   if (text == NULL) return sqlite3_value_type(value) == SQLITE_NULL;
-  return strlen(text) == (size_t)sqlite3_value_bytes(value);
+  *length = strlen(text);
+  return *length == (size_t)sqlite3_value_bytes(value);
 }
 
 /* Reads the current row's names and amount into raw; whether the row is
@@ -469,15 +471,15 @@ static int plain_row(Table *t, const EdgeTable *e, RawEdge *raw) {
     ** would take it twice), on the thread that steps the statement. */
     sqlite3_value *value = sqlite3_column_value(t->stmt, e->refs[k].k);
     raw->name[k] = (const char *)sqlite3_value_text(value);
-    if (!whole_text(value, raw->name[k])) return 0;   /* no memory, or a NUL inside */
-    if (!e->refs[k].optional && (raw->name[k] == NULL || raw->name[k][0] == 0)) return 0;
-    raw->length[k] = raw->name[k] ? strlen(raw->name[k]) : 0;
+    if (!whole_text(value, raw->name[k], &raw->length[k])) return 0;   /* no memory, or a NUL inside */
+    if (!e->refs[k].optional && raw->length[k] == 0) return 0;
   }
   raw->financing = 0;
   if (e->is_flow) {
     sqlite3_value *value = sqlite3_column_value(t->stmt, F_KIND);
     const char *kind = (const char *)sqlite3_value_text(value);
-    if (!whole_text(value, kind)) return 0;
+    size_t length;
+    if (!whole_text(value, kind, &length)) return 0;
     raw->financing = is_financing(kind);
   }
   amount_type = sqlite3_column_type(t->stmt, e->amount);

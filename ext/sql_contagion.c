@@ -90,7 +90,7 @@ static int take_number(const char *fn, const char *what, sqlite3_stmt *row, doub
     return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (ok && isfinite(number) && number >= low && number <= high) {
-    values[company] = number + 0.0;   /* -0 is 0 */
+    values[company] = number;
     return SQLITE_OK;
   }
   range = range_text(low, high);
