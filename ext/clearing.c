@@ -25,6 +25,7 @@ static void lay_out(void *owner, Carving *carving, size_t n) {
   c->payment = carve(carving, n, sizeof(double));
   c->received = carve(carving, n, sizeof(double));
   c->rhs = carve(carving, n, sizeof(double));
+  c->low = carve(carving, n, sizeof(double));
   c->default_round = carve(carving, n, sizeof(int));
   c->local = carve(carving, n, sizeof(int));
 }
@@ -93,7 +94,7 @@ static double clamp_payment(const Clearing *c, int i, double value) {
   return value > c->obligation[i] ? c->obligation[i] : value;
 }
 
-/* beta r_i over i's debtors inside (inside = 1) or outside the component. */
+/* r_i over i's debtors inside (inside = 1) or outside the component. */
 static double inflow(const Clearing *c, const ClaimMatrix *a, int i, int inside) {
   double r = 0;
   int e;
@@ -167,12 +168,16 @@ static int eliminate(double *g, double *v, double *pivot, double *b, int k) {
 ** (the elimination works on a copy). */
 static int solve_dense(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
                        const int *members, int k) {
-  size_t side = c->n < CLEARING_DENSE_MAX ? (size_t)c->n : CLEARING_DENSE_MAX;
   double *v, *pivot, *x;
   int r, stop, solvable;
-  if (c->dense == NULL) {
+  if (k > c->dense_side) {
+    size_t side = (size_t)(k > CLEARING_DENSE_MAX ? k : CLEARING_DENSE_MAX);
+    if (side > (size_t)c->n) side = (size_t)c->n;
+    sqlite3_free(c->dense);
+    c->dense_side = 0;
     c->dense = sqlite3_malloc64((side * side + 3 * side) * sizeof(double));
     if (c->dense == NULL) return -SQLITE_NOMEM;
+    c->dense_side = (int)side;
   }
   v = c->dense + (size_t)k * (size_t)k;
   pivot = v + k;
@@ -202,22 +207,54 @@ static int sweep_limit(double visits) {
   return most < CLEARING_MIN_SWEEPS ? CLEARING_MIN_SWEEPS : (int)most;
 }
 
-/* Gauss-Seidel sweeps from above: 1 converged, 0 stopped by the limit,
-** or minus the stop check's answer. The members come in the order the walk
+/* A sweep's visits: the members and the claims they hold. */
+static double sweep_visits(const ClaimMatrix *a, const int *members, int k) {
+  double visits = k;
+  int r;
+  for (r = 0; r < k; r++) visits += a->row_start[members[r] + 1] - a->row_start[members[r]];
+  return visits;
+}
+
+/* 1 when some of what the component's members pay leaves it: beta < 1, or
+** a member owes someone outside (x_j > 0 or a creditor not a member). Its
+** claims tie every member to every other, so its map then has one fixed
+** point. */
+static int component_leaks(const Clearing *c, const ClaimMatrix *a, double beta,
+                           const int *members, int k) {
+  int r, e;
+  if (beta < 1) return 1;
+  for (r = 0; r < k; r++) {
+    int j = members[r];
+    if (c->external_liabilities[j] > 0) return 1;
+    for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
+      if (c->local[a->col_creditor[e]] < 0) return 1;
+    }
+  }
+  return 0;
+}
+
+/* The component's unsettled state, for the error message. */
+static int unsettled(Clearing *c, int k, int sweeps) {
+  c->unsettled_size = k;
+  c->unsettled_sweeps = sweeps;
+  return 0;
+}
+
+/* Gauss-Seidel sweeps from above, to the greatest fixed point of a
+** component that leaks nothing: 1 converged, 0 stopped by the limit, or
+** minus the stop check's answer. The members come in the order the walk
 ** found them, creditors before their debtors, so the sweep runs
 ** backwards: debtors first. */
-static int solve_sweeps(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
-                        const int *members, int k) {
-  double beta = p->beta, visits = k;
-  int sweep, r, stop, most;
-  for (r = 0; r < k; r++) visits += a->row_start[members[r] + 1] - a->row_start[members[r]];
-  most = sweep_limit(visits);
+static int sweep_from_above(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
+                            const int *members, int k) {
+  double visits = sweep_visits(a, members, k);
+  int sweep, r, stop, most = sweep_limit(visits);
   for (sweep = 0; sweep < most; sweep++) {
     int moved = 0;
     if ((stop = stop_after(p->stop, visits)) != 0) return -stop;
     for (r = k - 1; r >= 0; r--) {
       int i = members[r];
-      double v = clamp_payment(c, i, c->rhs[r] + beta * inflow(c, a, i, 1));
+      double v = clamp_payment(c, i, c->rhs[r] + p->beta * inflow(c, a, i, 1));
       if (v < c->payment[i]) {
         if (c->payment[i] - v > CLEARING_TOLERANCE * sweep_scale(c, i, v)) moved = 1;
         c->payment[i] = v;
@@ -225,9 +262,93 @@ static int solve_sweeps(Clearing *c, const ClaimMatrix *a, const ClearingParams 
     }
     if (!moved) return 1;
   }
-  c->unsettled_size = k;
-  c->unsettled_sweeps = most;
-  return 0;
+  return unsettled(c, k, most);
+}
+
+/* r_i from i's debtors inside the component, paying the upper bounds
+** (c->payment) and the lower ones (c->low), in one pass over i's claims. */
+static void inflow_inside(const Clearing *c, const ClaimMatrix *a, int i, double *high,
+                          double *low) {
+  double h = 0, l = 0;
+  int e;
+  for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
+    int j = a->row_debtor[e];
+    if (c->local[j] >= 0) {
+      h += a->row_amount[e] * (c->payment[j] / c->obligation[j]);
+      l += a->row_amount[e] * (c->low[j] / c->obligation[j]);
+    }
+  }
+  *high = h;
+  *low = l;
+}
+
+/* One sweep of both bounds, debtors first; 1 when they are within
+** 2 CLEARING_AIM everywhere, and *moved set when either moved. The map is
+** monotone, so each stays on its side of the fixed point. */
+static int sweep_both(Clearing *c, const ClaimMatrix *a, double beta, const int *members,
+                      int k, int *moved) {
+  int r, closed = 1;
+  *moved = 0;
+  for (r = k - 1; r >= 0; r--) {
+    int i = members[r];
+    double high, low;
+    inflow_inside(c, a, i, &high, &low);
+    high = clamp_payment(c, i, c->rhs[r] + beta * high);
+    low = clamp_payment(c, i, c->rhs[r] + beta * low);
+    if (high < c->payment[i]) c->payment[i] = high, *moved = 1;
+    if (low > c->low[i]) c->low[i] = low, *moved = 1;
+    if (c->payment[i] - c->low[i] > 2 * CLEARING_AIM * sweep_scale(c, i, c->payment[i])) closed = 0;
+  }
+  return closed;
+}
+
+/* Sets p to the middle of the bounds if they are within 2 gap (relative,
+** as sweep_scale) everywhere: 1, else 0. */
+static int take_middle(Clearing *c, const int *members, int k, double gap) {
+  int r;
+  for (r = 0; r < k; r++) {
+    int i = members[r];
+    if (c->payment[i] - c->low[i] > 2 * gap * sweep_scale(c, i, c->payment[i])) return 0;
+  }
+  for (r = 0; r < k; r++) {
+    int i = members[r];
+    if (c->low[i] < c->payment[i]) c->payment[i] = c->low[i] + (c->payment[i] - c->low[i]) / 2;
+  }
+  return 1;
+}
+
+/* Gauss-Seidel sweeps of a component that leaks, from above (the last
+** round's p) and from below (what comes from outside it, alpha e + beta r
+** outside), until they are within 2 CLEARING_AIM, most sweeps have run, or
+** neither moves (rounding holds them about 1e-16 over the share each member
+** leaks apart). Then 1 with p their middle if they are within 2 accept;
+** else 0; or minus the stop check's answer. */
+static int sweep_bracket(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
+                         const int *members, int k, int most, double accept) {
+  double visits = 2 * sweep_visits(a, members, k);
+  int sweep, r, stop, moved = 1, closed = 0;
+  for (r = 0; r < k; r++) c->low[members[r]] = clamp_payment(c, members[r], c->rhs[r]);
+  for (sweep = 0; sweep < most && moved && !closed; sweep++) {
+    if ((stop = stop_after(p->stop, visits)) != 0) return -stop;
+    closed = sweep_both(c, a, p->beta, members, k, &moved);
+  }
+  return take_middle(c, members, k, accept) ? 1 : unsettled(c, k, sweep);
+}
+
+/* Solves a component that leaks and is too large to solve exactly at once.
+** Up to CLEARING_DENSE_LARGE members: bracketed sweeps while they cost less
+** than an exact solve, then the exact solve. Beyond: bracketed sweeps, whose
+** bounds may end within CLEARING_LOOSE_GAP when rounding keeps them apart. */
+static int solve_leaking(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
+                         const int *members, int k) {
+  double visits = 2 * sweep_visits(a, members, k), exact = (double)k * k * k / 3;
+  int most = sweep_limit(visits), solved;
+  if (k > CLEARING_DENSE_LARGE) {
+    return sweep_bracket(c, a, p, members, k, most, CLEARING_LOOSE_GAP);
+  }
+  if (exact / visits < most) most = exact / visits < 1 ? 1 : (int)(exact / visits);
+  solved = sweep_bracket(c, a, p, members, k, most, CLEARING_GAP);
+  return solved == 0 ? solve_dense(c, a, p, members, k) : solved;
 }
 
 /* Solves the payments of one component, whose debtors outside it are
@@ -241,7 +362,11 @@ static int solve_component(Clearing *c, const ClaimMatrix *a, const ClearingPara
     c->rhs[r] = p->alpha * c->external_assets[i] + p->beta * inflow(c, a, i, 0);
   }
   if (k <= CLEARING_DENSE_MAX) solved = solve_dense(c, a, p, members, k);
-  if (solved == 0) solved = solve_sweeps(c, a, p, members, k);
+  if (solved == 0) {
+    solved = component_leaks(c, a, p->beta, members, k) && k > CLEARING_DENSE_MAX
+                 ? solve_leaking(c, a, p, members, k)
+                 : sweep_from_above(c, a, p, members, k);
+  }
   if (solved < 0) rc = -solved;
   else if (!solved) c->converged = 0;
   for (r = 0; r < k; r++) c->local[members[r]] = -1;

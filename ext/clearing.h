@@ -19,11 +19,21 @@
 ** strongly connected component of the defaulters' claims at a time in
 ** dependency order: exactly (Gaussian elimination that never subtracts,
 ** accurate to rounding even when a cycle leaks almost nothing) up to
-** CLEARING_DENSE_MAX companies, by Gauss-Seidel sweeps from above beyond,
-** until no payment moves by CLEARING_TOLERANCE of itself (or of
-** CLEARING_FLOOR pbar, for payments near 0); each sweep takes a debtor
-** before the creditors it pays, as far as the cycles allow, so a chain
-** settles in one sweep; a component that needs more sweeps than
+** CLEARING_DENSE_MAX companies, by Gauss-Seidel sweeps beyond. Each sweep
+** takes a debtor before the creditors it pays, as far as the cycles allow,
+** so a chain settles in one sweep. A component that leaks (beta < 1, or a
+** member owes someone outside it) has one fixed point, and is swept from
+** above and from below side by side until the two are within
+** 2 CLEARING_AIM of the upper one (or of CLEARING_FLOOR pbar, for payments
+** near 0) or stop moving; their middle is taken if they are within
+** 2 CLEARING_GAP: a proof that it is within CLEARING_GAP, where a small
+** last change proves nothing. One of up to CLEARING_DENSE_LARGE
+** companies whose sweeps do not close within what an exact solve costs is
+** solved exactly. A larger one whose bounds stop apart (rounding holds them
+** about 1e-16 over the share each member leaks apart) takes their middle
+** if they are within 2 CLEARING_LOOSE_GAP. A component that leaks nothing is swept from above only
+** (to its greatest fixed point) until no payment moves by
+** CLEARING_TOLERANCE. A component that needs more sweeps than
 ** CLEARING_MAX_SWEEPS (for a large one, than CLEARING_SWEEP_WORK allows)
 ** is reported unconverged. Rounds end when a round finds no new default.
 ** What i receives is a sum of rounded products, so i pays in full when
@@ -37,11 +47,15 @@
 #include "network.h"
 #include "stop.h"
 
-#define CLEARING_DENSE_MAX 512     /* largest component solved exactly */
+#define CLEARING_DENSE_MAX 512     /* largest component solved exactly at once */
+#define CLEARING_DENSE_LARGE 2048  /* largest solved exactly when its sweeps do not close */
 #define CLEARING_MAX_SWEEPS 100000 /* per component solved by sweeps, at most... */
 #define CLEARING_MIN_SWEEPS 1000   /* ...and at least, within: */
 #define CLEARING_SWEEP_WORK 1e9    /* sweeps times (members + their claims) */
-#define CLEARING_TOLERANCE 1e-15   /* relative change that ends the sweeps */
+#define CLEARING_AIM 1e-14         /* relative half-gap the bracketed sweeps aim for... */
+#define CLEARING_GAP 1e-12         /* ...and the most they may end with... */
+#define CLEARING_LOOSE_GAP 1e-9    /* ...or, past CLEARING_DENSE_LARGE, when rounding stops them */
+#define CLEARING_TOLERANCE 1e-15   /* relative change that ends the sweeps from above only */
 #define CLEARING_FLOOR 1e-9        /* share of pbar below which changes count absolutely */
 #define CLEARING_ROUNDING 1e-12    /* share of pbar a payer may fall short by: rounding */
 
@@ -66,7 +80,9 @@ typedef struct Clearing {
   /* Work space for the components (Tarjan's algorithm) and their solve. */
   int *local;                /* [n] position in the component being solved, or -1 */
   double *rhs;
-  double *dense;             /* side^2 + 3 side, side = min(n, CLEARING_DENSE_MAX) */
+  double *low;               /* [n] the sweeps' lower bound of p */
+  double *dense;             /* dense_side^2 + 3 dense_side, for the exact solves */
+  int dense_side;
   void *block;
 } Clearing;
 
