@@ -233,20 +233,13 @@ static int component_leaks(const Clearing *c, const ClaimMatrix *a, double beta,
   return 0;
 }
 
-/* The component's unsettled state, for the error message. */
-static int unsettled(Clearing *c, int k, int sweeps) {
-  c->unsettled_size = k;
-  c->unsettled_sweeps = sweeps;
-  return 0;
-}
-
 /* Gauss-Seidel sweeps from above, to the greatest fixed point of a
-** component that leaks nothing: 1 converged, 0 stopped by the limit, or
-** minus the stop check's answer. The members come in the order the walk
-** found them, creditors before their debtors, so the sweep runs
-** backwards: debtors first. */
+** component that leaks nothing: 1 converged, 0 stopped by the limit (its
+** sweeps in *swept), or minus the stop check's answer. The members come in
+** the order the walk found them, creditors before their debtors, so the
+** sweep runs backwards: debtors first. */
 static int sweep_from_above(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
-                            const int *members, int k) {
+                            const int *members, int k, int *swept) {
   double visits = sweep_visits(a, members, k);
   int sweep, r, stop, most = sweep_limit(visits);
   for (sweep = 0; sweep < most; sweep++) {
@@ -262,7 +255,8 @@ static int sweep_from_above(Clearing *c, const ClaimMatrix *a, const ClearingPar
     }
     if (!moved) return 1;
   }
-  return unsettled(c, k, most);
+  *swept = most;
+  return 0;
 }
 
 /* r_i from i's debtors inside the component, paying the upper bounds
@@ -303,7 +297,8 @@ static int sweep_both(Clearing *c, const ClaimMatrix *a, double beta, const int 
 }
 
 /* Sets p to the middle of the bounds if they are within 2 gap (relative,
-** as sweep_scale) everywhere: 1, else 0. */
+** as sweep_scale) everywhere: 1, else 0. Where rounding put the lower
+** above the upper, p is the lower. */
 static int take_middle(Clearing *c, const int *members, int k, double gap) {
   int r;
   for (r = 0; r < k; r++) {
@@ -312,42 +307,61 @@ static int take_middle(Clearing *c, const int *members, int k, double gap) {
   }
   for (r = 0; r < k; r++) {
     int i = members[r];
-    if (c->low[i] < c->payment[i]) c->payment[i] = c->low[i] + (c->payment[i] - c->low[i]) / 2;
+    double low = c->low[i], high = c->payment[i];
+    c->payment[i] = low < high ? low + (high - low) / 2 : low;
   }
   return 1;
 }
 
-/* Gauss-Seidel sweeps of a component that leaks, from above (the last
-** round's p) and from below (what comes from outside it, alpha e + beta r
-** outside), until they are within 2 CLEARING_AIM, most sweeps have run, or
-** neither moves (rounding holds them about 1e-16 over the share each member
-** leaks apart). Then 1 with p their middle if they are within 2 accept;
-** else 0; or minus the stop check's answer. */
+/* The bounds' start: from below, what comes from outside the component
+** (alpha e + beta r outside); from above, the last round's p (payments only
+** fall from round to round) raised by what it may be off, 2
+** CLEARING_LOOSE_GAP, and at most pbar. */
+static void start_bounds(Clearing *c, const int *members, int k) {
+  int r;
+  for (r = 0; r < k; r++) {
+    int i = members[r];
+    double p = c->payment[i];
+    c->low[i] = clamp_payment(c, i, c->rhs[r]);
+    c->payment[i] = clamp_payment(c, i, p + 2 * CLEARING_LOOSE_GAP * sweep_scale(c, i, p));
+  }
+}
+
+/* Gauss-Seidel sweeps of a component that leaks, from both bounds
+** (start_bounds), until they are within 2 CLEARING_AIM, most sweeps have
+** run, or neither moves (rounding holds them about 1e-16 over the share each
+** member leaks apart). Then 1 with p their middle if they are within 2
+** accept; else 0 with the sweeps run in *swept; or minus the stop check's
+** answer. */
 static int sweep_bracket(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
-                         const int *members, int k, int most, double accept) {
+                         const int *members, int k, int most, double accept, int *swept) {
   double visits = 2 * sweep_visits(a, members, k);
-  int sweep, r, stop, moved = 1, closed = 0;
-  for (r = 0; r < k; r++) c->low[members[r]] = clamp_payment(c, members[r], c->rhs[r]);
+  int sweep, stop, moved = 1, closed = 0;
+  start_bounds(c, members, k);
   for (sweep = 0; sweep < most && moved && !closed; sweep++) {
     if ((stop = stop_after(p->stop, visits)) != 0) return -stop;
     closed = sweep_both(c, a, p->beta, members, k, &moved);
   }
-  return take_middle(c, members, k, accept) ? 1 : unsettled(c, k, sweep);
+  *swept = sweep;
+  return take_middle(c, members, k, accept);
 }
 
 /* Solves a component that leaks and is too large to solve exactly at once.
 ** Up to CLEARING_DENSE_LARGE members: bracketed sweeps while they cost less
-** than an exact solve, then the exact solve. Beyond: bracketed sweeps, whose
-** bounds may end within CLEARING_LOOSE_GAP when rounding keeps them apart. */
+** than an exact solve (a visit of both bounds costs about
+** CLEARING_VISIT_COST steps of the elimination), then the exact solve.
+** Beyond: bracketed sweeps, whose bounds may end within CLEARING_LOOSE_GAP
+** when rounding keeps them apart. As sweep_bracket. */
 static int solve_leaking(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
-                         const int *members, int k) {
-  double visits = 2 * sweep_visits(a, members, k), exact = (double)k * k * k / 3;
+                         const int *members, int k, int *swept) {
+  double visits = 2 * sweep_visits(a, members, k);
+  double affordable = (double)k * k * k / 3 / CLEARING_VISIT_COST / visits;
   int most = sweep_limit(visits), solved;
   if (k > CLEARING_DENSE_LARGE) {
-    return sweep_bracket(c, a, p, members, k, most, CLEARING_LOOSE_GAP);
+    return sweep_bracket(c, a, p, members, k, most, CLEARING_LOOSE_GAP, swept);
   }
-  if (exact / visits < most) most = exact / visits < 1 ? 1 : (int)(exact / visits);
-  solved = sweep_bracket(c, a, p, members, k, most, CLEARING_GAP);
+  if (affordable < most) most = affordable < 1 ? 1 : (int)affordable;
+  solved = sweep_bracket(c, a, p, members, k, most, CLEARING_GAP, swept);
   return solved == 0 ? solve_dense(c, a, p, members, k) : solved;
 }
 
@@ -355,7 +369,7 @@ static int solve_leaking(Clearing *c, const ClaimMatrix *a, const ClearingParams
 ** settled: p_i = alpha e_i + beta (r_i outside + r_i inside). */
 static int solve_component(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
                            const int *members, int k) {
-  int r, solved = 0, rc = SQLITE_OK;
+  int r, solved = 0, swept = 0, rc = SQLITE_OK;
   for (r = 0; r < k; r++) c->local[members[r]] = r;
   for (r = 0; r < k; r++) {
     int i = members[r];
@@ -364,11 +378,16 @@ static int solve_component(Clearing *c, const ClaimMatrix *a, const ClearingPara
   if (k <= CLEARING_DENSE_MAX) solved = solve_dense(c, a, p, members, k);
   if (solved == 0) {
     solved = component_leaks(c, a, p->beta, members, k) && k > CLEARING_DENSE_MAX
-                 ? solve_leaking(c, a, p, members, k)
-                 : sweep_from_above(c, a, p, members, k);
+                 ? solve_leaking(c, a, p, members, k, &swept)
+                 : sweep_from_above(c, a, p, members, k, &swept);
   }
-  if (solved < 0) rc = -solved;
-  else if (!solved) c->converged = 0;
+  if (solved < 0) {
+    rc = -solved;
+  } else if (!solved && c->converged) {
+    c->converged = 0;
+    c->unsettled_size = k;
+    c->unsettled_sweeps = swept;
+  }
   for (r = 0; r < k; r++) c->local[members[r]] = -1;
   return rc;
 }

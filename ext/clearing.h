@@ -49,6 +49,7 @@
 
 #define CLEARING_DENSE_MAX 512     /* largest component solved exactly at once */
 #define CLEARING_DENSE_LARGE 2048  /* largest solved exactly when its sweeps do not close */
+#define CLEARING_VISIT_COST 16     /* a sweep's visit of both bounds, in elimination steps */
 #define CLEARING_MAX_SWEEPS 100000 /* per component solved by sweeps, at most... */
 #define CLEARING_MIN_SWEEPS 1000   /* ...and at least, within: */
 #define CLEARING_SWEEP_WORK 1e9    /* sweeps times (members + their claims) */
@@ -68,9 +69,9 @@ typedef struct ClearingParams {
 
 typedef struct Clearing {
   int n;
-  int converged;             /* 0 when a component's sweeps hit the limit: */
+  int converged;             /* 0 when a component's sweeps did not settle; the first: */
   int unsettled_size;        /* its members */
-  int unsettled_sweeps;      /* the sweeps it was allowed */
+  int unsettled_sweeps;      /* the sweeps it ran */
   double *obligation;        /* [n] pbar */
   double *external_assets;   /* [n] e */
   double *external_liabilities; /* [n] x */
