@@ -64,10 +64,11 @@ void connection_release(void *p) {
 }
 
 /* Starts and ends a read transaction on schema, so that its pager notices
-** the commits of other connections. */
+** the commits of other connections: a statement that reads no column, which
+** an authorizer that refuses PRAGMAs lets through. */
 static int refresh(sqlite3 *db, const char *schema) {
   sqlite3_stmt *stmt;
-  char *sql = sqlite3_mprintf("PRAGMA \"%w\".data_version", schema);
+  char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\".sqlite_master LIMIT 0", schema);
   int rc;
   if (sql == NULL) return SQLITE_NOMEM;
   rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
@@ -133,7 +134,9 @@ static void append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const 
 }
 
 /* Sets *stamp to the data stamp, or to NULL when a write transaction is
-** open (then nothing may be cached). */
+** open or a database cannot be read now (locked by another connection's
+** write, or refused by an authorizer): then nothing may be cached, and the
+** tables are read afresh (which fails only if they are in that database). */
 static int data_stamp(sqlite3 *db, char **stamp) {
   sqlite3_str *text = sqlite3_str_new(db);
   const char *schema;
@@ -150,7 +153,7 @@ static int data_stamp(sqlite3 *db, char **stamp) {
     if (state == SQLITE_TXN_NONE && !private_to_connection(db, schema) &&
         (rc = refresh(db, schema)) != SQLITE_OK) {
       sqlite3_free(sqlite3_str_finish(text));
-      return rc;
+      return rc == SQLITE_NOMEM ? rc : SQLITE_OK;
     }
     rc = sqlite3_file_control(db, schema, SQLITE_FCNTL_DATA_VERSION, &version);
     sqlite3_file_control(db, schema, SQLITE_FCNTL_FILE_POINTER, &file);
@@ -232,10 +235,7 @@ int connection_network(Connection *conn, const char *fn, const TableNames *names
   CacheSlot *slot;
   int rc = data_stamp(conn->db, &stamp);
   *net = NULL;
-  if (rc != SQLITE_OK) {
-    *errmsg = error_message(fn, "cannot read the data version: %s", sqlite3_errmsg(conn->db));
-    return rc;
-  }
+  if (rc != SQLITE_OK) return rc;
   if (stamp == NULL) return network_load(conn->db, fn, names, net, errmsg);
   adopt_stamp(conn, stamp);
   key = cache_key(names);

@@ -1,9 +1,9 @@
 /*
 ** loader.c: reads companies, flows and claims into a Network.
 **
-** Each table (or view) is checked with "SELECT *" for the model's columns,
-** found by name, then read with a SELECT of those columns alone: any table
-** or view with the model's columns will do.
+** Each table (or view) is read with a SELECT of the model's columns alone,
+** by name: any table or view with the model's columns will do, whatever
+** else it holds and however the connection names result columns.
 ** A name from the options may carry a schema ("aux.flows"); names are
 ** quoted, so they cannot inject SQL. Every value is checked as it is read:
 ** a bad one stops the load with an error that names the function, the
@@ -51,69 +51,64 @@ _Static_assert(sizeof(company_columns) / sizeof(company_columns[0]) - 1 <= MAX_W
                "a Table keeps a recent company for each wanted column");
 
 char *table_reference(sqlite3 *db, const char *name) {
-  const char *dot = strchr(name, '.');
-  const char *schema;
+  const char *schema, *longest = NULL;
+  size_t length = 0, name_length = strlen(name);
   int i;
-  if (dot) {
-    for (i = 0; (schema = sqlite3_db_name(db, i)) != NULL; i++) {
-      if ((size_t)(dot - name) == strlen(schema) &&
-          sqlite3_strnicmp(schema, name, (int)(dot - name)) == 0) {
-        return sqlite3_mprintf("\"%w\".\"%w\"", schema, dot + 1);
-      }
+  for (i = 0; (schema = sqlite3_db_name(db, i)) != NULL; i++) {
+    size_t n = strlen(schema);
+    if (n < name_length && name[n] == '.' && n > length &&
+        sqlite3_strnicmp(schema, name, (int)n) == 0) {
+      longest = schema;
+      length = n;
     }
   }
+  if (longest) return sqlite3_mprintf("\"%w\".\"%w\"", longest, name + length + 1);
   return sqlite3_mprintf("\"%w\"", name);
 }
 
-/* "SELECT columns FROM" the table. */
-static char *select_from(sqlite3 *db, const char *columns, const char *name) {
-  char *reference = table_reference(db, name), *sql;
-  if (reference == NULL) return NULL;
-  sql = sqlite3_mprintf("SELECT %s FROM %s", columns, reference);
+/* Appends name quoted as an identifier only: in backquotes, not double
+** quotes, which SQLite reads as a string when no column has the name. */
+static void append_identifier(sqlite3_str *sql, const char *name) {
+  sqlite3_str_appendchar(sql, 1, '`');
+  for (; *name; name++) {
+    sqlite3_str_appendchar(sql, *name == '`' ? 2 : 1, *name);
+  }
+  sqlite3_str_appendchar(sql, 1, '`');
+}
+
+int select_columns(sqlite3 *db, const char *table, const char *const *columns,
+                   sqlite3_stmt **stmt) {
+  sqlite3_str *sql = sqlite3_str_new(db);
+  char *reference = table_reference(db, table), *text;
+  int k, rc;
+  *stmt = NULL;
+  sqlite3_str_appendall(sql, "SELECT ");
+  for (k = 0; columns[k]; k++) {
+    if (k) sqlite3_str_appendall(sql, ", ");
+    append_identifier(sql, columns[k]);
+  }
+  if (reference) sqlite3_str_appendf(sql, " FROM %s", reference);
   sqlite3_free(reference);
-  return sql;
-}
-
-/* The wanted columns, quoted, for a SELECT that reads only them. */
-static char *column_list(const char *const *wanted) {
-  sqlite3_str *list = sqlite3_str_new(NULL);
-  int k;
-  for (k = 0; wanted[k]; k++) sqlite3_str_appendf(list, "%s\"%w\"", k ? ", " : "", wanted[k]);
-  return sqlite3_str_finish(list);
-}
-
-/* Checks that the statement of "SELECT *" has every wanted column. */
-static int check_columns(Table *t, const char *const *wanted) {
-  int n = sqlite3_column_count(t->stmt), i, k;
-  for (k = 0; wanted[k]; k++) {
-    for (i = 0; i < n; i++) {
-      if (sqlite3_stricmp(sqlite3_column_name(t->stmt, i), wanted[k]) == 0) break;
-    }
-    if (i == n) {
-      *t->errmsg = error_message(t->fn, "table %s has no column %s", t->name, wanted[k]);
-      return SQLITE_ERROR;
-    }
+  rc = sqlite3_str_errcode(sql);
+  text = sqlite3_str_finish(sql);
+  if (reference == NULL || rc != SQLITE_OK || text == NULL) {
+    sqlite3_free(text);
+    return SQLITE_NOMEM;
   }
-  return SQLITE_OK;
-}
-
-/* Replaces the "SELECT *" statement with one that reads the wanted columns
-** only, in their order (other columns, such as long sources, are skipped). */
-static int select_wanted(Table *t, const char *const *wanted) {
-  char *columns = column_list(wanted), *sql;
-  int rc;
-  sqlite3_finalize(t->stmt);
-  t->stmt = NULL;
-  if (columns == NULL) return SQLITE_NOMEM;
-  sql = select_from(t->db, columns, t->name);
-  sqlite3_free(columns);
-  if (sql == NULL) return SQLITE_NOMEM;
-  rc = sqlite3_prepare_v2(t->db, sql, -1, &t->stmt, NULL);
-  sqlite3_free(sql);
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-    *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, sqlite3_errmsg(t->db));
-  }
+  rc = sqlite3_prepare_v2(db, text, -1, stmt, NULL);
+  sqlite3_free(text);
   return rc;
+}
+
+const char *missing_column(sqlite3 *db, const char *const *columns) {
+  static const char prefix[] = "no such column: ";
+  const char *message = sqlite3_errmsg(db);
+  int k;
+  if (strncmp(message, prefix, sizeof(prefix) - 1) != 0) return NULL;
+  for (k = 0; columns[k]; k++) {
+    if (sqlite3_stricmp(message + sizeof(prefix) - 1, columns[k]) == 0) return columns[k];
+  }
+  return NULL;
 }
 
 /* Whether a failed prepare says that table t itself does not exist (not a
@@ -125,26 +120,25 @@ static int table_missing(Table *t) {
   return missing;
 }
 
-/* Prepares the read of a table. A missing table is an error, except the
-** default claims table, which may be absent (no claims): *absent is set. */
+/* Prepares the read of the wanted columns of a table, in their order
+** (other columns, such as long sources, are never read). A missing table is
+** an error, except the default claims table, which may be absent (no
+** claims): *absent is set. */
 static int open_table(Table *t, const char *const *wanted, int may_be_absent, int *absent) {
-  char *sql = select_from(t->db, "*", t->name);
-  int rc;
+  const char *missing;
+  int rc = select_columns(t->db, t->name, wanted, &t->stmt);
   *absent = 0;
-  if (sql == NULL) return SQLITE_NOMEM;
-  rc = sqlite3_prepare_v2(t->db, sql, -1, &t->stmt, NULL);
-  sqlite3_free(sql);
-  if (rc == SQLITE_NOMEM) return rc;
-  if (rc != SQLITE_OK) {
-    if (may_be_absent && table_missing(t)) {
-      *absent = 1;
-      return SQLITE_OK;
-    }
-    *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, sqlite3_errmsg(t->db));
-    return rc;
+  if (rc == SQLITE_OK || rc == SQLITE_NOMEM) return rc;
+  if (may_be_absent && table_missing(t)) {
+    *absent = 1;
+    return SQLITE_OK;
   }
-  rc = check_columns(t, wanted);
-  return rc == SQLITE_OK ? select_wanted(t, wanted) : rc;
+  if ((missing = missing_column(t->db, wanted)) != NULL) {
+    *t->errmsg = error_message(t->fn, "table %s has no column %s", t->name, missing);
+  } else {
+    *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, sqlite3_errmsg(t->db));
+  }
+  return rc;
 }
 
 static int step_error(Table *t, int rc) {

@@ -48,38 +48,21 @@ static int parse_method(const Options *options, DebtRankMethod *method, char **e
   return SQLITE_ERROR;
 }
 
-/* The result column of stmt named name (any case), or -1. */
-static int find_column(sqlite3_stmt *stmt, const char *name) {
-  int i, n = sqlite3_column_count(stmt);
-  for (i = 0; i < n; i++) {
-    if (sqlite3_stricmp(sqlite3_column_name(stmt, i), name) == 0) return i;
-  }
-  return -1;
-}
-
-/* Prepares the read of the companies table and finds its name column and
-** the weights column. */
+/* Prepares the read of the companies table's name column (0) and weights
+** column (1). */
 static int open_weights(sqlite3 *db, const char *table, const char *column,
-                        sqlite3_stmt **stmt, int *at, char **errmsg) {
-  char *reference = table_reference(db, table);
-  char *sql = reference ? sqlite3_mprintf("SELECT * FROM %s", reference) : NULL;
-  int rc = sql ? sqlite3_prepare_v2(db, sql, -1, stmt, NULL) : SQLITE_NOMEM;
-  sqlite3_free(reference);
-  sqlite3_free(sql);
-  if (rc == SQLITE_NOMEM) return rc;
-  if (rc != SQLITE_OK) {
+                        sqlite3_stmt **stmt, char **errmsg) {
+  const char *columns[] = { "name", column, NULL };
+  const char *missing;
+  int rc = select_columns(db, table, columns, stmt);
+  if (rc == SQLITE_OK || rc == SQLITE_NOMEM) return rc;
+  if ((missing = missing_column(db, columns)) != NULL) {
+    *errmsg = error_message(FN, "option weights: table %s has no column '%q'", table, missing);
+  } else {
     *errmsg = error_message(FN, "option weights: cannot read table %s: %s", table,
                             sqlite3_errmsg(db));
-    return rc;
   }
-  at[0] = find_column(*stmt, "name");
-  at[1] = find_column(*stmt, column);
-  if (at[0] < 0 || at[1] < 0) {
-    *errmsg = error_message(FN, "option weights: table %s has no column '%q'", table,
-                            at[0] < 0 ? "name" : column);
-    return SQLITE_ERROR;
-  }
-  return SQLITE_OK;
+  return rc;
 }
 
 /* Reads weights[] from a column of the companies table: NULL counts 0. */
@@ -87,30 +70,30 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
                           const Network *net, double *weights, char **errmsg) {
   const char *table = options->text[OPT_COMPANIES] ? options->text[OPT_COMPANIES] : "companies";
   sqlite3_stmt *stmt = NULL;
-  int at[2] = { 0, 0 }, rc = open_weights(db, table, column, &stmt, at, errmsg);
+  int rc = open_weights(db, table, column, &stmt, errmsg);
   int step = SQLITE_DONE;
   while (rc == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-    const char *name = (const char *)sqlite3_column_text(stmt, at[0]);
+    const char *name = (const char *)sqlite3_column_text(stmt, 0);
     int company = name ? network_find(net, name) : NO_COMPANY;
-    int type = sqlite3_column_type(stmt, at[1]), ok = 1;
-    double value = sqlite3_column_double(stmt, at[1]);
+    int type = sqlite3_column_type(stmt, 1), ok = 1;
+    double value = sqlite3_column_double(stmt, 1);
     if (company == NO_COMPANY || type == SQLITE_NULL) continue;
     if (type == SQLITE_TEXT) {
-      if ((rc = text_column_number(stmt, at[1], &value, &ok)) != SQLITE_OK) {
+      if ((rc = text_column_number(stmt, 1, &value, &ok)) != SQLITE_OK) {
         break;
       }
     } else if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) {
       ok = 0;
     }
     if (!ok || !(value >= 0 && value <= DBL_MAX)) {
-      const char *text = (const char *)sqlite3_column_text(stmt, at[1]);
+      const char *text = (const char *)sqlite3_column_text(stmt, 1);
       if (text == NULL) {
         rc = SQLITE_NOMEM;
         break;
       }
       *errmsg = error_message(FN, "option weights: %s.%s of '%q' must be a number >= 0, got '%q'%s",
                               table, column, net->name[company], text,
-                              strlen(text) < (size_t)sqlite3_column_bytes(stmt, at[1])
+                              strlen(text) < (size_t)sqlite3_column_bytes(stmt, 1)
                                   ? " (a NUL byte inside)" : "");
       rc = *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
     } else {
