@@ -35,11 +35,18 @@ static const OptionSpec option_specs[OPT_COUNT] = {
 };
 
 /* The value quoted for a message: 'text', a number, NULL or a blob. */
+char *number_text(double x) {
+  char *text = sqlite3_mprintf("%.15g", x);
+  if (text == NULL || strtod(text, NULL) == x) return text;
+  sqlite3_free(text);
+  return sqlite3_mprintf("%!.17g", x);
+}
+
 static char *quote_value(sqlite3_value *value) {
   switch (sqlite3_value_type(value)) {
     case SQLITE_NULL: return sqlite3_mprintf("NULL");
     case SQLITE_INTEGER: return sqlite3_mprintf("%lld", sqlite3_value_int64(value));
-    case SQLITE_FLOAT: return sqlite3_mprintf("%.15g", sqlite3_value_double(value));
+    case SQLITE_FLOAT: return number_text(sqlite3_value_double(value));
     case SQLITE_TEXT: return sqlite3_mprintf("'%q'", (const char *)sqlite3_value_text(value));
     default: return sqlite3_mprintf("a blob");
   }

@@ -118,10 +118,10 @@ static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
   b->next_default_low[j] = b->default_low[j] || cash_max < -cash_slack ||
       (net->has_equity[j] && net->equity[j] - margin * lost.revenue_low
                              - cascade_credit_loss(net, p, b->default_low, j) < -equity_slack);
-  cut = cascade_passed_on(net, p, j, lost.revenue_high + lost.financing_high);
+  cut = cascade_passed_on(net, p, j, lost.revenue_high, lost.financing_high);
   if (spender[j] && s_high > cut) cut = s_high;
   b->next_high[j] = b->next_default_high[j] ? 1 : cut;
-  cut = cascade_passed_on(net, p, j, lost.revenue_low + lost.financing_low);
+  cut = cascade_passed_on(net, p, j, lost.revenue_low, lost.financing_low);
   if (spender[j] && s_low > cut) cut = s_low;
   b->next_low[j] = b->next_default_low[j] ? 1 : cut;
 }

@@ -137,10 +137,17 @@ double cascade_credit_loss(const Network *net, const CascadeParams *p,
   return loss * (1 - p->recovery);
 }
 
-double cascade_passed_on(const Network *net, const CascadeParams *p, int j, double lost) {
+double cascade_passed_on(const Network *net, const CascadeParams *p, int j,
+                         double revenue_lost, double financing_lost) {
   double income = net->revenue[j] + net->financing_inflow[j];
-  double share;
-  if (income <= 0) return p->passthrough * lost > 0 ? 1 : 0;
+  double lost = revenue_lost + financing_lost, share;
+  if (!isfinite(income) || !isfinite(lost)) {
+    /* Sums past the largest double: the same share, of halves. */
+    income = net->revenue[j] / 2 + net->financing_inflow[j] / 2;
+    lost = revenue_lost / 2 + financing_lost / 2;
+  }
+  if (income <= 0) return p->passthrough > 0 && lost > 0 ? 1 : 0;
+  if (p->passthrough == 0) return 0;
   share = p->passthrough * lost / income;
   return share < 1 ? share : 1;
 }
@@ -170,7 +177,7 @@ static void settle_company(Cascade *c, const Network *net, const CascadeParams *
   if (c->next_defaulted[j]) {
     cut = 1;
   } else {
-    cut = cascade_passed_on(net, p, j, revenue_lost + financing_lost);
+    cut = cascade_passed_on(net, p, j, revenue_lost, financing_lost);
     if (p->spender_cut[j] > cut) cut = p->spender_cut[j];
   }
   c->next_cut[j] = cut;

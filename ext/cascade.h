@@ -89,7 +89,8 @@ int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, cons
 ** at most 1; a company with no income passes on all of any loss). */
 double cascade_credit_loss(const Network *net, const CascadeParams *p,
                            const unsigned char *defaulted, int j);
-double cascade_passed_on(const Network *net, const CascadeParams *p, int j, double lost);
+double cascade_passed_on(const Network *net, const CascadeParams *p, int j,
+                         double revenue_lost, double financing_lost);
 
 /* The sizes of company j's figures: the magnitudes its liquidity is made
 ** of (|L0|, revenue and financing inflows, outflows) and those its equity

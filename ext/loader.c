@@ -191,6 +191,7 @@ static int read_number(Table *t, int k, const char *column, double *value, int *
   if (!isfinite(*value)) {
     return value_error(t, column, sqlite3_mprintf("must be finite, got %.15g", *value));
   }
+  *value += 0.0;   /* -0 is 0: no result shows a -0 */
   return SQLITE_OK;
 }
 
@@ -203,9 +204,12 @@ static int read_bounded(Table *t, int k, const char *column,
   if (is_null) {
     *value = null_value;
   } else if (*value < low || *value > high) {
-    return value_error(t, column, isinf(high)
-        ? sqlite3_mprintf("must be >= %g, got %.15g", low, *value)
-        : sqlite3_mprintf("must be between %g and %g, got %.15g", low, high, *value));
+    char *got = number_text(*value);
+    char *problem = got == NULL ? NULL : isinf(high)
+        ? sqlite3_mprintf("must be >= %g, got %s", low, got)
+        : sqlite3_mprintf("must be between %g and %g, got %s", low, high, got);
+    sqlite3_free(got);
+    return value_error(t, column, problem);
   }
   return SQLITE_OK;
 }
