@@ -7,7 +7,9 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include <float.h>
+#include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "args.h"
@@ -35,11 +37,20 @@ static const OptionSpec option_specs[OPT_COUNT] = {
 };
 
 /* The value quoted for a message: 'text', a number, NULL or a blob. */
+/* The C library writes and reads numbers exactly, in the thread's locale;
+** its decimal point becomes "." in the message. */
 char *number_text(double x) {
-  char *text = sqlite3_mprintf("%.15g", x);
-  if (text == NULL || strtod(text, NULL) == x) return text;
-  sqlite3_free(text);
-  return sqlite3_mprintf("%!.17g", x);
+  char text[64], *point;
+  const char *local_point = localeconv()->decimal_point;
+  size_t width = strlen(local_point);
+  if (!isfinite(x)) return sqlite3_mprintf("%.15g", x);
+  snprintf(text, sizeof(text), "%.15g", x);
+  if (strtod(text, NULL) != x) snprintf(text, sizeof(text), "%.17g", x);
+  if (width > 0 && strcmp(local_point, ".") != 0 && (point = strstr(text, local_point)) != NULL) {
+    *point = '.';
+    memmove(point + 1, point + width, strlen(point + width) + 1);
+  }
+  return sqlite3_mprintf("%s", text);
 }
 
 static char *quote_value(sqlite3_value *value) {

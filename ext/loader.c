@@ -83,10 +83,11 @@ int select_columns(sqlite3 *db, const char *table, const char *const *columns,
   int k, rc;
   *stmt = NULL;
   sqlite3_str_appendall(sql, "SELECT ");
-  for (k = 0; columns[k]; k++) {
+  for (k = 0; columns && columns[k]; k++) {
     if (k) sqlite3_str_appendall(sql, ", ");
     append_identifier(sql, columns[k]);
   }
+  if (columns == NULL) sqlite3_str_appendall(sql, "*");
   if (reference) sqlite3_str_appendf(sql, " FROM %s", reference);
   sqlite3_free(reference);
   rc = sqlite3_str_errcode(sql);
@@ -100,15 +101,24 @@ int select_columns(sqlite3 *db, const char *table, const char *const *columns,
   return rc;
 }
 
-const char *missing_column(sqlite3 *db, const char *const *columns) {
+/* Whether "SELECT * FROM table" prepares; if not, SQLite's error says why. */
+static int readable(sqlite3 *db, const char *table) {
+  sqlite3_stmt *stmt = NULL;
+  int rc = select_columns(db, table, NULL, &stmt);
+  sqlite3_finalize(stmt);
+  return rc == SQLITE_OK;
+}
+
+const char *missing_column(sqlite3 *db, const char *table, const char *const *columns) {
   static const char prefix[] = "no such column: ";
-  const char *message = sqlite3_errmsg(db);
+  const char *message = sqlite3_errmsg(db), *missing = NULL;
   int k;
   if (strncmp(message, prefix, sizeof(prefix) - 1) != 0) return NULL;
-  for (k = 0; columns[k]; k++) {
-    if (sqlite3_stricmp(message + sizeof(prefix) - 1, columns[k]) == 0) return columns[k];
+  for (k = 0; columns[k] && missing == NULL; k++) {
+    if (sqlite3_stricmp(message + sizeof(prefix) - 1, columns[k]) == 0) missing = columns[k];
   }
-  return NULL;
+  /* A view that reads a missing column has the column: it cannot be read. */
+  return missing != NULL && readable(db, table) ? missing : NULL;
 }
 
 /* Whether a failed prepare says that table t itself does not exist (not a
@@ -133,7 +143,7 @@ static int open_table(Table *t, const char *const *wanted, int may_be_absent, in
     *absent = 1;
     return SQLITE_OK;
   }
-  if ((missing = missing_column(t->db, wanted)) != NULL) {
+  if ((missing = missing_column(t->db, t->name, wanted)) != NULL) {
     *t->errmsg = error_message(t->fn, "table %s has no column %s", t->name, missing);
   } else {
     *t->errmsg = error_message(t->fn, "cannot read table %s: %s", t->name, sqlite3_errmsg(t->db));

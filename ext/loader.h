@@ -18,14 +18,16 @@ int network_load(sqlite3 *db, const char *fn, const TableNames *names,
 ** quoted for SQL; NULL when out of memory. */
 char *table_reference(sqlite3 *db, const char *name);
 
-/* Prepares "SELECT columns FROM table" (columns a NULL-terminated list),
-** each column quoted as an identifier only: a missing one is an error,
-** never read as a string. SQLite's result code; SQLITE_NOMEM. */
+/* Prepares "SELECT columns FROM table" (columns a NULL-terminated list, or
+** NULL for *), each column quoted as an identifier only: a missing one is
+** an error, never read as a string. SQLite's result code; SQLITE_NOMEM. */
 int select_columns(sqlite3 *db, const char *table, const char *const *columns,
                    sqlite3_stmt **stmt);
 
 /* After select_columns failed: the column of columns that SQLite's error
-** says does not exist, or NULL when the error is another. */
-const char *missing_column(sqlite3 *db, const char *const *columns);
+** says the table lacks, or NULL when the error is another (then SQLite's
+** error message says what it is: for a view that reads a missing column,
+** the view's own error). */
+const char *missing_column(sqlite3 *db, const char *table, const char *const *columns);
 
 #endif

@@ -48,15 +48,27 @@ static int parse_method(const Options *options, DebtRankMethod *method, char **e
   return SQLITE_ERROR;
 }
 
+/* Whether a name is one SQLite reads as the rowid when no column has it. */
+static int is_rowid_alias(const char *name) {
+  return sqlite3_stricmp(name, "rowid") == 0 || sqlite3_stricmp(name, "oid") == 0 ||
+         sqlite3_stricmp(name, "_rowid_") == 0;
+}
+
 /* Prepares the read of the companies table's name column (0) and weights
 ** column (1). */
 static int open_weights(sqlite3 *db, const char *table, const char *column,
                         sqlite3_stmt **stmt, char **errmsg) {
   const char *columns[] = { "name", column, NULL };
   const char *missing;
-  int rc = select_columns(db, table, columns, stmt);
+  int rc;
+  if (is_rowid_alias(column)) {
+    *errmsg = error_message(FN, "option weights: must name a column of table %s, not its rowid,"
+                            " got '%q'", table, column);
+    return SQLITE_ERROR;
+  }
+  rc = select_columns(db, table, columns, stmt);
   if (rc == SQLITE_OK || rc == SQLITE_NOMEM) return rc;
-  if ((missing = missing_column(db, columns)) != NULL) {
+  if ((missing = missing_column(db, table, columns)) != NULL) {
     *errmsg = error_message(FN, "option weights: table %s has no column '%q'", table, missing);
   } else {
     *errmsg = error_message(FN, "option weights: cannot read table %s: %s", table,
