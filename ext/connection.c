@@ -133,6 +133,14 @@ static void append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const 
   sqlite3_free(vfs_name);
 }
 
+/* Whether a refresh failed because the database cannot be read at this
+** moment (another connection's lock, an authorizer's refusal), which is
+** no error: any other (I/O, disk full) is one. */
+static int cannot_read_now(int rc) {
+  int primary = rc & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_AUTH;
+}
+
 /* Sets *stamp to the data stamp, or to NULL when a write transaction is
 ** open or a database cannot be read now (locked by another connection's
 ** write, or refused by an authorizer): then nothing may be cached, and the
@@ -153,7 +161,7 @@ static int data_stamp(sqlite3 *db, char **stamp) {
     if (state == SQLITE_TXN_NONE && !private_to_connection(db, schema) &&
         (rc = refresh(db, schema)) != SQLITE_OK) {
       sqlite3_free(sqlite3_str_finish(text));
-      return rc == SQLITE_NOMEM ? rc : SQLITE_OK;
+      return cannot_read_now(rc) ? SQLITE_OK : rc;
     }
     rc = sqlite3_file_control(db, schema, SQLITE_FCNTL_DATA_VERSION, &version);
     sqlite3_file_control(db, schema, SQLITE_FCNTL_FILE_POINTER, &file);
@@ -235,7 +243,12 @@ int connection_network(Connection *conn, const char *fn, const TableNames *names
   CacheSlot *slot;
   int rc = data_stamp(conn->db, &stamp);
   *net = NULL;
-  if (rc != SQLITE_OK) return rc;
+  if (rc != SQLITE_OK) {
+    if (rc != SQLITE_NOMEM) {
+      *errmsg = error_message(fn, "cannot read the data version: %s", sqlite3_errmsg(conn->db));
+    }
+    return rc;
+  }
   if (stamp == NULL) return network_load(conn->db, fn, names, net, errmsg);
   adopt_stamp(conn, stamp);
   key = cache_key(names);
