@@ -36,7 +36,6 @@ static const OptionSpec option_specs[OPT_COUNT] = {
   [OPT_BETA]        = { "beta", KIND_NUMBER, 0, 1 },
 };
 
-/* The value quoted for a message: 'text', a number, NULL or a blob. */
 /* The C library writes and reads numbers exactly, in the thread's locale;
 ** its decimal point becomes "." in the message. */
 char *number_text(double x) {
@@ -53,6 +52,11 @@ char *number_text(double x) {
   return sqlite3_mprintf("%s", text);
 }
 
+char *json_number_text(const char *type, const char *shown, double number) {
+  return strcmp(type, "real") == 0 ? number_text(number) : sqlite3_mprintf("%s", shown);
+}
+
+/* The value quoted for a message: 'text', a number, NULL or a blob. */
 static char *quote_value(sqlite3_value *value) {
   switch (sqlite3_value_type(value)) {
     case SQLITE_NULL: return sqlite3_mprintf("NULL");
@@ -279,11 +283,15 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
       if (numeric && spec->kind == KIND_INTEGER && number != floor(number)) numeric = 0;
       if (!numeric || !isfinite(number) || number < spec->low || number > spec->high) {
         char *range = range_text(spec->low, spec->high);
-        *errmsg = error_message(fn, "option %s must be %s%s, got %s", key,
-                                spec->kind == KIND_INTEGER ? "a whole number " : "",
-                                range ? range : "", value);
+        char *shown = json_number_text(type, value, number);
+        if (range && shown) {
+          *errmsg = error_message(fn, "option %s must be %s%s, got %s", key,
+                                  spec->kind == KIND_INTEGER ? "a whole number " : "", range,
+                                  shown);
+        }
         sqlite3_free(range);
-        return SQLITE_ERROR;
+        sqlite3_free(shown);
+        return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
       }
       options->number[id] = number;
       return SQLITE_OK;

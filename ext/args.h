@@ -44,12 +44,13 @@ int text_column_number(sqlite3_stmt *stmt, int column, double *out, int *ok);
 char *number_text(double x);
 
 /* For json_each rows: a JSON element as a message shows it (a string
-** quoted as SQL quotes it, '0.5'; null as null; a real as number_text
-** does; anything else as JSON), given the row's type and atom columns. */
+** quoted as SQL quotes it, '0.5'; null as null; anything else as JSON),
+** given the row's type and atom columns. */
 #define JSON_SHOWN "CASE type WHEN 'text' THEN quote(atom) WHEN 'null' THEN 'null'" \
-                   " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'" \
-                   " WHEN 'real' THEN CASE WHEN CAST(value AS TEXT) + 0 = atom THEN value" \
-                   " ELSE printf('%!.17g', atom) END ELSE value END"
+                   " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END"
+/* A JSON number as a message shows it: a real (type "real", read as
+** number) as number_text does, anything else as shown (JSON_SHOWN). */
+char *json_number_text(const char *type, const char *shown, double number);
 /* The number of a json_each row (type in column type_column, atom in the
 ** next): a JSON number, or a string that holds one, as a Datasette
 ** parameter passed through json_object does (-0 as 0); *ok = 0 if neither, and

@@ -147,7 +147,6 @@ double cascade_passed_on(const Network *net, const CascadeParams *p, int j,
     lost = revenue_lost / 2 + financing_lost / 2;
   }
   if (income <= 0) return p->passthrough > 0 && lost > 0 ? 1 : 0;
-  if (p->passthrough == 0) return 0;
   share = p->passthrough * lost / income;
   return share < 1 ? share : 1;
 }

@@ -330,12 +330,12 @@ static void start_bounds(Clearing *c, const int *members, int k) {
 /* Gauss-Seidel sweeps of a component that leaks, from both bounds
 ** (start_bounds), until they are within 2 CLEARING_AIM, most sweeps have
 ** run, or neither moves (rounding holds them about 1e-16 over the share each
-** member leaks apart). Then 1 with p their middle if they are within 2
-** accept; else 0 with the sweeps run in *swept; or minus the stop check's
-** answer. */
+** member leaks apart); a sweep costs visits (both bounds). Then 1 with p
+** their middle if they are within 2 accept; else 0 with the sweeps run in
+** *swept; or minus the stop check's answer. */
 static int sweep_bracket(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
-                         const int *members, int k, int most, double accept, int *swept) {
-  double visits = 2 * sweep_visits(a, members, k);
+                         const int *members, int k, double visits, int most, double accept,
+                         int *swept) {
   int sweep, stop, moved = 1, closed = 0;
   start_bounds(c, members, k);
   for (sweep = 0; sweep < most && moved && !closed; sweep++) {
@@ -358,10 +358,10 @@ static int solve_leaking(Clearing *c, const ClaimMatrix *a, const ClearingParams
   double affordable = (double)k * k * k / 3 / CLEARING_VISIT_COST / visits;
   int most = sweep_limit(visits), solved;
   if (k > CLEARING_DENSE_LARGE) {
-    return sweep_bracket(c, a, p, members, k, most, CLEARING_LOOSE_GAP, swept);
+    return sweep_bracket(c, a, p, members, k, visits, most, CLEARING_LOOSE_GAP, swept);
   }
   if (affordable < most) most = affordable < 1 ? 1 : (int)affordable;
-  solved = sweep_bracket(c, a, p, members, k, most, CLEARING_GAP, swept);
+  solved = sweep_bracket(c, a, p, members, k, visits, most, CLEARING_GAP, swept);
   return solved == 0 ? solve_dense(c, a, p, members, k) : solved;
 }
 

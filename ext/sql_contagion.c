@@ -70,11 +70,12 @@ static int take_number(const char *fn, const char *what, sqlite3_stmt *row, doub
                        double high, const Network *net, double *values,
                        unsigned char *seen, char **errmsg) {
   const char *key = (const char *)sqlite3_column_text(row, 0);
+  const char *type = (const char *)sqlite3_column_text(row, 1);
   const char *shown = (const char *)sqlite3_column_text(row, 3);
   int company, ok;
   double number;
-  char *range;
-  if (key == NULL || shown == NULL) return SQLITE_NOMEM;
+  char *range, *text;
+  if (key == NULL || type == NULL || shown == NULL) return SQLITE_NOMEM;
   if (json_row_number(row, 1, &number, &ok) != SQLITE_OK) return SQLITE_NOMEM;
   if ((company = network_find(net, key)) == NO_COMPANY) {
     *errmsg = error_message(fn, "unknown company '%q' in %s", key, what);
@@ -94,9 +95,12 @@ static int take_number(const char *fn, const char *what, sqlite3_stmt *row, doub
     return SQLITE_OK;
   }
   range = range_text(low, high);
-  *errmsg = error_message(fn, "%s of '%q' must be a number %s, got %s", what, key,
-                          range ? range : "", shown);
+  text = json_number_text(type, shown, number);
+  if (range && text) {
+    *errmsg = error_message(fn, "%s of '%q' must be a number %s, got %s", what, key, range, text);
+  }
   sqlite3_free(range);
+  sqlite3_free(text);
   return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
