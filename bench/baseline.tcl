@@ -45,7 +45,7 @@ proc baseline::setup {db pct} {
              ifnull(c.revenue, ifnull(i.revenue, 0)) + ifnull(i.financing, 0),
              ifnull(o.paid, 0), ifnull(c.margin, 1), c.equity, s.cut, 0
       FROM companies c
-      JOIN (SELECT name, CASE WHEN kind = 'hyperscaler' THEN $pct / 100.0 ELSE 0 END AS cut
+      JOIN (SELECT name, CASE WHEN lower(kind) = 'hyperscaler' THEN $pct / 100.0 ELSE 0 END AS cut
             FROM companies) s ON s.name = c.name
       LEFT JOIN inflow i ON i.name = c.name
       LEFT JOIN outflow o ON o.name = c.name;

@@ -417,10 +417,12 @@ int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
   return rc;
 }
 
+/* Marks the companies of a kind, matched in any case (ASCII letters, as
+** flow kinds are); returns whether there was one. */
 static int select_kind(const Network *net, const char *kind, unsigned char *member) {
   int i, found = 0;
   for (i = 0; i < net->n_companies; i++) {
-    if (strcmp(net->kind[i], kind) == 0) {
+    if (sqlite3_stricmp(net->kind[i], kind) == 0) {
       member[i] = 1;
       found = 1;
     }

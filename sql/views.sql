@@ -35,7 +35,7 @@ FROM companies ORDER BY breaking_pct IS NULL, breaking_pct, company;
 CREATE VIEW IF NOT EXISTS funding_gaps AS
 WITH financing AS (
   SELECT payee AS company, sum(amount) AS inflow
-  FROM flows WHERE kind IN ('investment', 'loan') GROUP BY payee
+  FROM flows WHERE lower(kind) IN ('investment', 'loan') GROUP BY payee
 )
 SELECT c.name AS company, c.kind,
        coalesce(f.inflow, 0) AS financing_in,
