@@ -52,8 +52,9 @@ char *number_text(double x) {
   return sqlite3_mprintf("%s", text);
 }
 
-char *json_number_text(const char *type, const char *shown, double number) {
-  return strcmp(type, "real") == 0 ? number_text(number) : sqlite3_mprintf("%s", shown);
+char *json_number_text(sqlite3_stmt *row, int type_column, const char *shown, double number) {
+  return sqlite3_column_type(row, type_column + 1) == SQLITE_FLOAT ? number_text(number)
+                                                                  : sqlite3_mprintf("%s", shown);
 }
 
 /* The value quoted for a message: 'text', a number, NULL or a blob. */
@@ -283,7 +284,7 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
       if (numeric && spec->kind == KIND_INTEGER && number != floor(number)) numeric = 0;
       if (!numeric || !isfinite(number) || number < spec->low || number > spec->high) {
         char *range = range_text(spec->low, spec->high);
-        char *shown = json_number_text(type, value, number);
+        char *shown = json_number_text(row, 1, value, number);
         if (range && shown) {
           *errmsg = error_message(fn, "option %s must be %s%s, got %s", key,
                                   spec->kind == KIND_INTEGER ? "a whole number " : "", range,

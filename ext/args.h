@@ -48,9 +48,11 @@ char *number_text(double x);
 ** given the row's type and atom columns. */
 #define JSON_SHOWN "CASE type WHEN 'text' THEN quote(atom) WHEN 'null' THEN 'null'" \
                    " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END"
-/* A JSON number as a message shows it: a real (type "real", read as
-** number) as number_text does, anything else as shown (JSON_SHOWN). */
-char *json_number_text(const char *type, const char *shown, double number);
+/* A json_each row's element (type in column type_column, atom in the next)
+** as a message shows it: a number whose atom is a REAL (a JSON real, or an
+** integer past 64 bits), read as number, as number_text does; anything
+** else as shown (JSON_SHOWN). */
+char *json_number_text(sqlite3_stmt *row, int type_column, const char *shown, double number);
 /* The number of a json_each row (type in column type_column, atom in the
 ** next): a JSON number, or a string that holds one, as a Datasette
 ** parameter passed through json_object does (-0 as 0); *ok = 0 if neither, and

@@ -109,12 +109,59 @@ static int in_wal_mode(sqlite3 *db, const char *schema) {
          journal != NULL && journal->pMethods != NULL;
 }
 
+#define DIGEST_PRIME1 0x9E3779B185EBCA87ULL
+#define DIGEST_PRIME2 0xC2B2AE3D27D4EB4FULL
+
+static unsigned long long rotate_left(unsigned long long x, int bits) {
+  return (x << bits) | (x >> (64 - bits));
+}
+
+/* One word into an accumulator, as xxHash64 does: every bit of the word
+** moves every bit above it, and the rotation brings the top ones down. */
+static unsigned long long digest_round(unsigned long long acc, unsigned long long word) {
+  return rotate_left(acc + word * DIGEST_PRIME2, 31) * DIGEST_PRIME1;
+}
+
+/* A 64-bit digest of size bytes, in four accumulators (for speed). */
+static unsigned long long digest(const unsigned char *data, sqlite3_int64 size) {
+  unsigned long long acc[4] = { 1, 2, 3, 4 }, word, h;
+  sqlite3_int64 i = 0;
+  int k;
+  for (; i + 32 <= size; i += 32) {
+    for (k = 0; k < 4; k++) {
+      memcpy(&word, data + i + 8 * k, 8);
+      acc[k] = digest_round(acc[k], word);
+    }
+  }
+  for (; i < size; i++) acc[0] = digest_round(acc[0], data[i]);
+  h = (unsigned long long)size;
+  for (k = 0; k < 4; k++) h = digest_round(h, acc[k]);
+  h ^= h >> 29;
+  h *= DIGEST_PRIME1;
+  return h ^ (h >> 32);
+}
+
+/* The digest of a private memdb's bytes: sqlite3_deserialize() may put a
+** new image in the old one's buffer (same address, same size), which
+** nothing else tells apart. A shared memdb ('/name') changes only by
+** commits, which the data version counts; its buffer is the other
+** connections' to resize as well, so it is not read. */
+static void append_memdb_digest(sqlite3_str *text, sqlite3 *db, const char *schema) {
+  const char *file = sqlite3_db_filename(db, schema);
+  sqlite3_int64 size = 0;
+  const unsigned char *data;
+  if (file != NULL && file[0] == '/') return;
+  data = sqlite3_serialize(db, schema, &size, SQLITE_SERIALIZE_NOCOPY);
+  if (data == NULL) size = 0;
+  sqlite3_str_appendf(text, "#%llx", digest(data, size));
+}
+
 /* What tells a database from an earlier one under the same name, whose
 ** pager (a new one starts at the same data version, and its file handle
 ** may take the old one's memory): for an ATTACHed file, the file system's
 ** word on the file and its WAL (main cannot be attached again); for a
-** database that sqlite3_deserialize() made, the memdb VFS's name, which
-** holds its buffer's address and size. */
+** database that sqlite3_deserialize() made, the memdb VFS's name (its
+** buffer's address and size) and a digest of its bytes. */
 static void append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const char *schema) {
   sqlite3_vfs *vfs = NULL;
   char *vfs_name = NULL;
@@ -129,6 +176,7 @@ static void append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const 
       sqlite3_file_control(db, schema, SQLITE_FCNTL_VFSNAME, &vfs_name) == SQLITE_OK &&
       vfs_name != NULL) {
     sqlite3_str_appendall(text, vfs_name);
+    append_memdb_digest(text, db, schema);
   }
   sqlite3_free(vfs_name);
 }
@@ -146,7 +194,7 @@ static int cannot_read_now(int rc) {
 ** write, or refused by an authorizer): then nothing may be cached, and the
 ** tables are read afresh (which fails only if they are in that database). */
 static int data_stamp(sqlite3 *db, char **stamp) {
-  sqlite3_str *text = sqlite3_str_new(db);
+  sqlite3_str *text = sqlite3_str_new(NULL);   /* not held to SQLITE_LIMIT_LENGTH */
   const char *schema;
   int i, rc;
   *stamp = NULL;

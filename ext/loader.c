@@ -78,7 +78,7 @@ static void append_identifier(sqlite3_str *sql, const char *name) {
 
 int select_columns(sqlite3 *db, const char *table, const char *const *columns,
                    sqlite3_stmt **stmt) {
-  sqlite3_str *sql = sqlite3_str_new(db);
+  sqlite3_str *sql = sqlite3_str_new(NULL);   /* not held to SQLITE_LIMIT_LENGTH */
   char *reference = table_reference(db, table), *text;
   int k, rc;
   *stmt = NULL;

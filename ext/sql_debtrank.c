@@ -109,7 +109,7 @@ static int column_weights(sqlite3 *db, const Options *options, const char *colum
                                   ? " (a NUL byte inside)" : "");
       rc = *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
     } else {
-      weights[company] = value;
+      weights[company] = value + 0.0;   /* -0 is 0: no result shows a -0 */
     }
   }
   if (rc == SQLITE_OK && step != SQLITE_DONE && (rc = sqlite3_errcode(db)) != SQLITE_NOMEM &&
