@@ -41,6 +41,7 @@ void result_error(sqlite3_context *ctx, int rc, char *errmsg) {
     sqlite3_free(errmsg);
     sqlite3_result_error_nomem(ctx);
   } else if (errmsg) {
+    message_fit(sqlite3_context_db_handle(ctx), errmsg);
     sqlite3_result_error(ctx, errmsg, -1);
     sqlite3_free(errmsg);
   } else {

@@ -52,9 +52,12 @@ char *number_text(double x) {
   return sqlite3_mprintf("%s", text);
 }
 
-char *json_number_text(sqlite3_stmt *row, int type_column, const char *shown, double number) {
-  return sqlite3_column_type(row, type_column + 1) == SQLITE_FLOAT ? number_text(number)
-                                                                  : sqlite3_mprintf("%s", shown);
+char *json_shown(sqlite3_stmt *row, int type_column, const char *shown) {
+  int atom = type_column + 1;
+  if (sqlite3_column_type(row, atom) == SQLITE_FLOAT) {
+    return number_text(sqlite3_column_double(row, atom) + 0.0);   /* -0 as 0 */
+  }
+  return sqlite3_mprintf("%s", shown);
 }
 
 /* The value quoted for a message: 'text', a number, NULL or a blob. */
@@ -248,6 +251,16 @@ int json_row_number(sqlite3_stmt *row, int type_column, double *out, int *ok) {
 }
 
 /* Checks one option of json_each's row (key, type, atom, shown) and keeps it. */
+/* "option KEY must WHAT, got ..." for a json_each row (key, type, atom,
+** shown), the element shown as json_shown does. */
+static int option_type_error(const char *fn, const char *key, const char *what,
+                             sqlite3_stmt *row, const char *value, char **errmsg) {
+  char *shown = json_shown(row, 1, value);
+  if (shown) *errmsg = error_message(fn, "option %s must %s, got %s", key, what, shown);
+  sqlite3_free(shown);
+  return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
                        Options *options, char **errmsg) {
   const char *key = (const char *)sqlite3_column_text(row, 0);
@@ -284,43 +297,38 @@ static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
       if (numeric && spec->kind == KIND_INTEGER && number != floor(number)) numeric = 0;
       if (!numeric || !isfinite(number) || number < spec->low || number > spec->high) {
         char *range = range_text(spec->low, spec->high);
-        char *shown = json_number_text(row, 1, value, number);
-        if (range && shown) {
-          *errmsg = error_message(fn, "option %s must be %s%s, got %s", key,
-                                  spec->kind == KIND_INTEGER ? "a whole number " : "", range,
-                                  shown);
-        }
+        char *what = range ? sqlite3_mprintf("be %s%s", spec->kind == KIND_INTEGER
+                                                         ? "a whole number " : "", range)
+                           : NULL;
+        int rc = what ? option_type_error(fn, key, what, row, value, errmsg) : SQLITE_NOMEM;
         sqlite3_free(range);
-        sqlite3_free(shown);
-        return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+        sqlite3_free(what);
+        return rc;
       }
       options->number[id] = number;
       return SQLITE_OK;
     }
     case KIND_TABLE:
       if (strcmp(type, "text") != 0 || sqlite3_column_bytes(row, 2) == 0) {
-        *errmsg = error_message(fn, "option %s must name a table, got %s", key, value);
-        return SQLITE_ERROR;
+        return option_type_error(fn, key, "name a table", row, value, errmsg);
       }
       break;
     case KIND_NAMES:
       if (strcmp(type, "text") != 0 && strcmp(type, "array") != 0) {
-        *errmsg = error_message(fn, "option %s must be a name, a kind or an array of names, got %s",
-                                key, value);
-        return SQLITE_ERROR;
+        return option_type_error(fn, key, "be a name, a kind or an array of names", row, value,
+                                 errmsg);
       }
       break;
     case KIND_TEXT:
       if (strcmp(type, "text") != 0) {
-        *errmsg = error_message(fn, "option %s must be a string, got %s", key, value);
-        return SQLITE_ERROR;
+        return option_type_error(fn, key, "be a string", row, value, errmsg);
       }
       break;
     case KIND_WEIGHTS:
       if (strcmp(type, "text") != 0 && strcmp(type, "object") != 0) {
-        *errmsg = error_message(fn, "option %s must be a column of companies or an object"
-                                " of names and numbers, got %s", key, value);
-        return SQLITE_ERROR;
+        return option_type_error(fn, key,
+                                 "be a column of companies or an object of names and numbers",
+                                 row, value, errmsg);
       }
       break;
   }
@@ -447,9 +455,10 @@ static int select_array(sqlite3 *db, const char *fn, const char *what, const cha
     const char *name = (const char *)sqlite3_column_text(stmt, 1);
     int company;
     if (type == NULL || strcmp(type, "text") != 0) {
-      *errmsg = error_message(fn, "%s must list company names, got %s", what,
-                              (const char *)sqlite3_column_text(stmt, 2));
-      rc = SQLITE_ERROR;
+      char *shown = json_shown(stmt, 0, (const char *)sqlite3_column_text(stmt, 2));
+      if (shown) *errmsg = error_message(fn, "%s must list company names, got %s", what, shown);
+      sqlite3_free(shown);
+      rc = *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
     } else if (name == NULL) {
       rc = SQLITE_NOMEM;
     } else if ((company = network_find(net, name)) == NO_COMPANY) {

@@ -50,9 +50,9 @@ char *number_text(double x);
                    " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END"
 /* A json_each row's element (type in column type_column, atom in the next)
 ** as a message shows it: a number whose atom is a REAL (a JSON real, or an
-** integer past 64 bits), read as number, as number_text does; anything
-** else as shown (JSON_SHOWN). */
-char *json_number_text(sqlite3_stmt *row, int type_column, const char *shown, double number);
+** integer past 64 bits) as number_text does; anything else as shown
+** (JSON_SHOWN). */
+char *json_shown(sqlite3_stmt *row, int type_column, const char *shown);
 /* The number of a json_each row (type in column type_column, atom in the
 ** next): a JSON number, or a string that holds one, as a Datasette
 ** parameter passed through json_object does (-0 as 0); *ok = 0 if neither, and

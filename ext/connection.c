@@ -30,6 +30,13 @@ char *error_message(const char *fn, const char *format, ...) {
   return message;
 }
 
+void message_fit(sqlite3 *db, char *message) {
+  size_t limit = (size_t)sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1);
+  if (message == NULL || strlen(message) <= limit) return;
+  while (limit > 0 && (message[limit] & 0xC0) == 0x80) limit--;   /* a continuation byte */
+  message[limit] = 0;
+}
+
 Connection *connection_new(sqlite3 *db) {
   Connection *conn = sqlite3_malloc64(sizeof(Connection));
   if (conn == NULL) return NULL;
@@ -143,14 +150,14 @@ static unsigned long long digest(const unsigned char *data, sqlite3_int64 size) 
 
 /* The digest of a private memdb's bytes: sqlite3_deserialize() may put a
 ** new image in the old one's buffer (same address, same size), which
-** nothing else tells apart. A shared memdb ('/name') changes only by
-** commits, which the data version counts; its buffer is the other
-** connections' to resize as well, so it is not read. */
+** nothing else tells apart. It costs a read of the whole database on every
+** call. A shared memdb ('/name' or '\name') is not read: its buffer is the
+** other connections' to resize as well. */
 static void append_memdb_digest(sqlite3_str *text, sqlite3 *db, const char *schema) {
   const char *file = sqlite3_db_filename(db, schema);
   sqlite3_int64 size = 0;
   const unsigned char *data;
-  if (file != NULL && file[0] == '/') return;
+  if (file != NULL && (file[0] == '/' || file[0] == '\\') && file[1] != 0) return;
   data = sqlite3_serialize(db, schema, &size, SQLITE_SERIALIZE_NOCOPY);
   if (data == NULL) size = 0;
   sqlite3_str_appendf(text, "#%llx", digest(data, size));

@@ -59,5 +59,8 @@ void connection_leave(Connection *conn);
 
 /* "fn: message", formatted; NULL when out of memory. */
 char *error_message(const char *fn, const char *format, ...);
+/* Cuts message (in place, between UTF-8 characters) to db's
+** SQLITE_LIMIT_LENGTH, past which SQLite would drop it for a bare code. */
+void message_fit(sqlite3 *db, char *message);
 
 #endif

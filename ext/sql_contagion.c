@@ -95,7 +95,7 @@ static int take_number(const char *fn, const char *what, sqlite3_stmt *row, doub
     return SQLITE_OK;
   }
   range = range_text(low, high);
-  text = json_number_text(row, 1, shown, number);
+  text = json_shown(row, 1, shown);
   if (range && text) {
     *errmsg = error_message(fn, "%s of '%q' must be a number %s, got %s", what, key, range, text);
   }
