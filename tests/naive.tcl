@@ -22,7 +22,7 @@
 #
 # Conventions the extension fixes where MODEL.md leaves room (section 2):
 #   R_j = revenue, or when NULL the sum of its revenue inflows (no max rule);
-#   kinds 'investment' and 'loan' are financing, anything else is revenue;
+#   kinds 'investment' and 'loan' (any case) are financing, anything else is revenue;
 #   on_behalf_of NULL or '' is none; margin NULL = 1; other NULL numbers = 0;
 #   equity NULL: no solvency test and equity_after NULL.
 #   If I_j <= 0 the term beta*(dRev+dFin)/I_j is 1 when beta*(dRev+dFin) > 0,
@@ -96,13 +96,21 @@ proc naive_add {dictvar k v} {
 }
 
 proc naive_is_financing {kind} {
-  expr {$kind eq "investment" || $kind eq "loan"}
+  expr {[naive_same_kind $kind investment] || [naive_same_kind $kind loan]}
+}
+
+# Kinds compare in any case of their ASCII letters (as sqlite3_stricmp).
+proc naive_same_kind {a b} {
+  set upper {A B C D E F G H I J K L M N O P Q R S T U V W X Y Z}
+  set fold {}
+  foreach letter $upper { lappend fold $letter [string tolower $letter] }
+  expr {[string map $fold $a] eq [string map $fold $b]}
 }
 
 proc naive_of_kind {db kind} {
   set names {}
   $db eval {SELECT name, kind AS k FROM companies} {
-    if {$k eq $kind} { lappend names $name }
+    if {[naive_same_kind $k $kind]} { lappend names $name }
   }
   lsort $names
 }
@@ -438,7 +446,7 @@ proc random_network {db seed n_companies n_flows {n_claims ""}} {
     lappend names [string index ABCDEFGHIJKLMNOPQRSTUVWXYZ $i]
   }
   $db eval {DELETE FROM companies; DELETE FROM flows; DELETE FROM claims}
-  set kinds {hyperscaler lab neocloud chips other}
+  set kinds {hyperscaler lab neocloud chips other Hyperscaler LAB}
   foreach name $names {
     set kind [naive_pick $kinds]
     set u [expr {rand()}]
@@ -481,7 +489,7 @@ proc random_network {db seed n_companies n_flows {n_claims ""}} {
              nullif($margin, ''))
     }
   }
-  set fkinds {compute compute hardware lease services construction "" investment loan}
+  set fkinds {compute compute hardware lease services construction "" investment loan Loan INVESTMENT}
   set payers {}
   set payee ""
   for {set i 0} {$i < $n_flows} {incr i} {
