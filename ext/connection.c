@@ -16,6 +16,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include <sys/stat.h>
 #include "connection.h"
+#include "digest.h"
 #include "loader.h"
 
 char *error_message(const char *fn, const char *format, ...) {
@@ -116,62 +117,48 @@ static int in_wal_mode(sqlite3 *db, const char *schema) {
          journal != NULL && journal->pMethods != NULL;
 }
 
-#define DIGEST_PRIME1 0x9E3779B185EBCA87ULL
-#define DIGEST_PRIME2 0xC2B2AE3D27D4EB4FULL
+#define DIGEST_CHUNK 16384   /* bytes read at a time */
 
-static unsigned long long rotate_left(unsigned long long x, int bits) {
-  return (x << bits) | (x >> (64 - bits));
-}
-
-/* One word into an accumulator, as xxHash64 does: every bit of the word
-** moves every bit above it, and the rotation brings the top ones down. */
-static unsigned long long digest_round(unsigned long long acc, unsigned long long word) {
-  return rotate_left(acc + word * DIGEST_PRIME2, 31) * DIGEST_PRIME1;
-}
-
-/* A 64-bit digest of size bytes, in four accumulators (for speed). */
-static unsigned long long digest(const unsigned char *data, sqlite3_int64 size) {
-  unsigned long long acc[4] = { 1, 2, 3, 4 }, word, h;
-  sqlite3_int64 i = 0;
-  int k;
-  for (; i + 32 <= size; i += 32) {
-    for (k = 0; k < 4; k++) {
-      memcpy(&word, data + i + 8 * k, 8);
-      acc[k] = digest_round(acc[k], word);
-    }
+/* Appends a digest of schema's memdb file, read through its VFS:
+** sqlite3_deserialize() may put a new image in the old one's buffer (same
+** address, same size), and a shared memdb ('file:/name?vfs=memdb') may be
+** made again by other connections, which nothing else tells apart. The VFS
+** reads under the store's own mutex (another connection may resize a shared
+** one), and runs no SQL. It costs a read of the whole database on every call.
+** Returns 0 when the file could not be read whole (it changed meanwhile):
+** then nothing may be cached. */
+static int append_memdb_digest(sqlite3_str *text, sqlite3 *db, const char *schema) {
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0, offset;
+  unsigned char chunk[DIGEST_CHUNK];
+  Digest digest;
+  if (sqlite3_file_control(db, schema, SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xFileSize(file, &size) != SQLITE_OK) {
+    return 0;
   }
-  for (; i < size; i++) acc[0] = digest_round(acc[0], data[i]);
-  h = (unsigned long long)size;
-  for (k = 0; k < 4; k++) h = digest_round(h, acc[k]);
-  h ^= h >> 29;
-  h *= DIGEST_PRIME1;
-  return h ^ (h >> 32);
-}
-
-/* The digest of a private memdb's bytes: sqlite3_deserialize() may put a
-** new image in the old one's buffer (same address, same size), which
-** nothing else tells apart. It costs a read of the whole database on every
-** call. A shared memdb ('/name' or '\name') is not read: its buffer is the
-** other connections' to resize as well. */
-static void append_memdb_digest(sqlite3_str *text, sqlite3 *db, const char *schema) {
-  const char *file = sqlite3_db_filename(db, schema);
-  sqlite3_int64 size = 0;
-  const unsigned char *data;
-  if (file != NULL && (file[0] == '/' || file[0] == '\\') && file[1] != 0) return;
-  data = sqlite3_serialize(db, schema, &size, SQLITE_SERIALIZE_NOCOPY);
-  if (data == NULL) size = 0;
-  sqlite3_str_appendf(text, "#%llx", digest(data, size));
+  digest_start(&digest);
+  for (offset = 0; offset < size; offset += DIGEST_CHUNK) {
+    int amount = size - offset < DIGEST_CHUNK ? (int)(size - offset) : DIGEST_CHUNK;
+    if (file->pMethods->xRead(file, chunk, amount, offset) != SQLITE_OK) return 0;
+    digest_add(&digest, chunk, (size_t)amount);
+  }
+  sqlite3_str_appendf(text, "#%llx", digest_end(&digest));
+  return 1;
 }
 
 /* What tells a database from an earlier one under the same name, whose
 ** pager (a new one starts at the same data version, and its file handle
 ** may take the old one's memory): for an ATTACHed file, the file system's
-** word on the file and its WAL (main cannot be attached again); for a
-** database that sqlite3_deserialize() made, the memdb VFS's name (its
-** buffer's address and size) and a digest of its bytes. */
-static void append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const char *schema) {
+** word on the file and its WAL (main cannot be attached again); for an
+** in-memory database of the memdb VFS (sqlite3_deserialize() makes one),
+** the VFS's name (its buffer's address and size) and a digest of its
+** bytes. Returns 0 when the digest could not be made: then nothing may be
+** cached. */
+static int append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const char *schema) {
   sqlite3_vfs *vfs = NULL;
   char *vfs_name = NULL;
+  int whole = 1;
   if (index >= 2 && !private_to_connection(db, schema)) {
     const char *path = sqlite3_db_filename(db, schema);
     append_file_identity(text, path);
@@ -183,9 +170,10 @@ static void append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const 
       sqlite3_file_control(db, schema, SQLITE_FCNTL_VFSNAME, &vfs_name) == SQLITE_OK &&
       vfs_name != NULL) {
     sqlite3_str_appendall(text, vfs_name);
-    append_memdb_digest(text, db, schema);
+    whole = append_memdb_digest(text, db, schema);
   }
   sqlite3_free(vfs_name);
+  return whole;
 }
 
 /* Whether a refresh failed because the database cannot be read at this
@@ -198,8 +186,9 @@ static int cannot_read_now(int rc) {
 
 /* Sets *stamp to the data stamp, or to NULL when a write transaction is
 ** open or a database cannot be read now (locked by another connection's
-** write, or refused by an authorizer): then nothing may be cached, and the
-** tables are read afresh (which fails only if they are in that database). */
+** write, refused by an authorizer, or an in-memory one changing while it
+** was read for its digest): then nothing may be cached, and the tables are
+** read afresh (which fails only if they are in that database). */
 static int data_stamp(sqlite3 *db, char **stamp) {
   sqlite3_str *text = sqlite3_str_new(NULL);   /* not held to SQLITE_LIMIT_LENGTH */
   const char *schema;
@@ -222,7 +211,10 @@ static int data_stamp(sqlite3 *db, char **stamp) {
     sqlite3_file_control(db, schema, SQLITE_FCNTL_FILE_POINTER, &file);
     sqlite3_str_appendf(text, "%s\x1f%s\x1f%p\x1f%d\x1f%u\x1f", schema,
                         sqlite3_db_filename(db, schema), file, rc, version);
-    append_incarnation(text, db, i, schema);
+    if (!append_incarnation(text, db, i, schema)) {
+      sqlite3_free(sqlite3_str_finish(text));
+      return SQLITE_OK;
+    }
     sqlite3_str_appendchar(text, 1, '\x1e');
   }
   sqlite3_str_appendf(text, "%lld", sqlite3_total_changes64(db));

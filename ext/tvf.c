@@ -468,13 +468,20 @@ static int tvf_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
+/* By name: newer SQLite adds members (xIntegrity in 3.44), which stay 0.
+** No xCreate: eponymous only. */
 static const sqlite3_module tvf_module = {
-  0,                /* iVersion */
-  0,                /* xCreate: eponymous only */
-  tvf_connect, tvf_best_index, tvf_disconnect,
-  0,                /* xDestroy */
-  tvf_open, tvf_close, tvf_filter, tvf_next, tvf_eof, tvf_column, tvf_rowid,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+  .iVersion = 0,
+  .xConnect = tvf_connect,
+  .xBestIndex = tvf_best_index,
+  .xDisconnect = tvf_disconnect,
+  .xOpen = tvf_open,
+  .xClose = tvf_close,
+  .xFilter = tvf_filter,
+  .xNext = tvf_next,
+  .xEof = tvf_eof,
+  .xColumn = tvf_column,
+  .xRowid = tvf_rowid,
 };
 
 static void module_free(void *p) {
