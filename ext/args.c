@@ -250,7 +250,6 @@ int json_row_number(sqlite3_stmt *row, int type_column, double *out, int *ok) {
   return SQLITE_OK;
 }
 
-/* Checks one option of json_each's row (key, type, atom, shown) and keeps it. */
 /* "option KEY must WHAT, got ..." for a json_each row (key, type, atom,
 ** shown), the element shown as json_shown does. */
 static int option_type_error(const char *fn, const char *key, const char *what,
@@ -261,6 +260,7 @@ static int option_type_error(const char *fn, const char *key, const char *what,
   return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
+/* Checks one option of json_each's row (key, type, atom, shown) and keeps it. */
 static int take_option(const char *fn, sqlite3_stmt *row, unsigned allowed,
                        Options *options, char **errmsg) {
   const char *key = (const char *)sqlite3_column_text(row, 0);

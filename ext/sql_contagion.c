@@ -70,12 +70,11 @@ static int take_number(const char *fn, const char *what, sqlite3_stmt *row, doub
                        double high, const Network *net, double *values,
                        unsigned char *seen, char **errmsg) {
   const char *key = (const char *)sqlite3_column_text(row, 0);
-  const char *type = (const char *)sqlite3_column_text(row, 1);
   const char *shown = (const char *)sqlite3_column_text(row, 3);
   int company, ok;
   double number;
   char *range, *text;
-  if (key == NULL || type == NULL || shown == NULL) return SQLITE_NOMEM;
+  if (key == NULL || shown == NULL) return SQLITE_NOMEM;
   if (json_row_number(row, 1, &number, &ok) != SQLITE_OK) return SQLITE_NOMEM;
   if ((company = network_find(net, key)) == NO_COMPANY) {
     *errmsg = error_message(fn, "unknown company '%q' in %s", key, what);

@@ -227,8 +227,8 @@ static int tvf_close(sqlite3_vtab_cursor *cursor) {
 }
 
 /* Puts an error message on the vtab, as SQLite expects it. */
-static void set_vtab_error(sqlite3 *db, sqlite3_vtab *vtab, char *message) {
-  message_fit(db, message);
+static void set_vtab_error(sqlite3_vtab *vtab, char *message) {
+  message_fit(((TvfTable *)vtab)->module->conn->db, message);
   sqlite3_free(vtab->zErrMsg);
   vtab->zErrMsg = message;
 }
@@ -398,7 +398,7 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
   }
   for (i = 0; i < spec->n_required; i++) {
     if (!(idx_num & (1 << i))) {
-      set_vtab_error(module->conn->db, cursor->pVtab, sqlite3_mprintf("%s: %s is required, as in %s",
+      set_vtab_error(cursor->pVtab, sqlite3_mprintf("%s: %s is required, as in %s",
                                                     spec->name, spec->arg_names[i], spec->usage));
       return SQLITE_ERROR;
     }
@@ -425,7 +425,7 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
       errmsg = sqlite3_mprintf("%s: %s", spec->name, sqlite3_errmsg(module->conn->db));
     }
     if (errmsg == NULL) return SQLITE_NOMEM;
-    set_vtab_error(module->conn->db, cursor->pVtab, errmsg);
+    set_vtab_error(cursor->pVtab, errmsg);
   }
   return rc;
 }
