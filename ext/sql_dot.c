@@ -108,9 +108,10 @@ static void append_nodes(sqlite3_str *out, const Cascade *c, const Scenario *s) 
                         NODE_MIN_WIDTH + (NODE_MAX_WIDTH - NODE_MIN_WIDTH) * sqrt(share),
                         status_colour[status]);
     append_escaped(out, net->name[j], DOT_TOOLTIP);
-    sqlite3_str_appendf(out, ": %s, revenue %.1f, revenue lost %.1f, cash after %.1f\"];\n",
-                        cascade_status_name(status), net->revenue[j], c->revenue_lost[j],
-                        c->cash_after[j]);
+    /* Six significant digits: small amounts show (0.04, not 0.0); + 0.0 shows -0 as 0. */
+    sqlite3_str_appendf(out, ": %s, revenue %.6g, revenue lost %.6g, cash after %.6g\"];\n",
+                        cascade_status_name(status), net->revenue[j] + 0.0,
+                        c->revenue_lost[j] + 0.0, c->cash_after[j] + 0.0);
   }
 }
 
