@@ -214,7 +214,8 @@ static int read_bounded(Table *t, int k, const char *column,
   if (is_null) {
     *value = null_value;
   } else if (*value < low || *value > high) {
-    char *got = number_text(*value);
+    char *got = sqlite3_column_type(t->stmt, k) == SQLITE_INTEGER   /* as stored, past 2^53 too */
+        ? sqlite3_mprintf("%lld", sqlite3_column_int64(t->stmt, k)) : number_text(*value);
     char *problem = got == NULL ? NULL : isinf(high)
         ? sqlite3_mprintf("must be >= %g, got %s", low, got)
         : sqlite3_mprintf("must be between %g and %g, got %s", low, high, got);
