@@ -110,8 +110,9 @@ SELECT
 -- Each claim's formula_sql, evaluated. audit_inputs is read once (its
 -- subqueries take about 20 ms on the sample), not once a branch.
 CREATE VIEW IF NOT EXISTS claim_recomputed AS
-WITH inputs AS MATERIALIZED (SELECT * FROM audit_inputs)
-SELECT 'A01' AS id, f12 - f11 AS recomputed FROM inputs
+WITH inputs AS MATERIALIZED (SELECT * FROM audit_inputs),
+formulas(id, value) AS (
+SELECT 'A01', f12 - f11 FROM inputs
 UNION ALL SELECT 'A02', f18 + f21_gap FROM inputs
 UNION ALL SELECT 'A03', f22 / 12 FROM inputs
 UNION ALL SELECT 'A04', f22 / 12 / f24 FROM inputs
@@ -126,4 +127,7 @@ UNION ALL SELECT 'A12', f32 / nvidia_per_gw * pue FROM inputs
 UNION ALL SELECT 'A13', f32 / nvidia_per_gw FROM inputs
 UNION ALL SELECT 'A14', stated_a13 * f35 FROM inputs
 UNION ALL SELECT 'A15', rpo_microsoft + rpo_alphabet + rpo_amazon FROM inputs
-UNION ALL SELECT 'A16', min(capex_microsoft, capex_alphabet, capex_amazon, capex_meta) / 4 FROM inputs;
+UNION ALL SELECT 'A16', min(capex_microsoft, capex_alphabet, capex_amazon, capex_meta) / 4 FROM inputs
+)
+-- CAST: a numeric affinity, so that a filter given as text compares as a number.
+SELECT id, CAST(value AS REAL) AS recomputed FROM formulas;

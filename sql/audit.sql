@@ -39,8 +39,8 @@ CREATE TABLE IF NOT EXISTS article_claims (
 -- 'not recomputed' when claim_recomputed has no value for it.
 CREATE VIEW IF NOT EXISTS claims_audit AS
 SELECT c.id, c.figure_id, c.kind, c.statement, c.stated_value, c.relation, c.formula_sql,
-       r.recomputed,
-       (r.recomputed - c.stated_value) / abs(c.stated_value) AS rel_diff,
+       CAST(r.recomputed AS REAL) AS recomputed,
+       CAST((r.recomputed - c.stated_value) / abs(c.stated_value) AS REAL) AS rel_diff,
        c.tolerance,
        CASE
          WHEN r.recomputed IS NULL THEN 'not recomputed'

@@ -92,18 +92,18 @@ WITH chosen AS (
 )
 SELECT c.name,
        c.kind,
-       max(CASE WHEN f.metric = 'revenue' THEN f.value END) AS revenue,
-       max(CASE WHEN f.metric = 'operating_cf' THEN f.value END) AS operating_cf,
-       max(CASE WHEN f.metric = 'capex' THEN f.value END) AS capex,
-       max(CASE WHEN f.metric = 'cash' THEN f.value END) AS cash,
-       max(CASE WHEN f.metric = 'debt' THEN f.value END) AS debt,
-       coalesce(max(CASE WHEN f.metric = 'debt_service' THEN f.value END),
+       CAST(max(CASE WHEN f.metric = 'revenue' THEN f.value END) AS REAL) AS revenue,
+       CAST(max(CASE WHEN f.metric = 'operating_cf' THEN f.value END) AS REAL) AS operating_cf,
+       CAST(max(CASE WHEN f.metric = 'capex' THEN f.value END) AS REAL) AS capex,
+       CAST(max(CASE WHEN f.metric = 'cash' THEN f.value END) AS REAL) AS cash,
+       CAST(max(CASE WHEN f.metric = 'debt' THEN f.value END) AS REAL) AS debt,
+       CAST(coalesce(max(CASE WHEN f.metric = 'debt_service' THEN f.value END),
                 CASE WHEN count(CASE WHEN f.metric IN ('interest', 'debt_current') THEN 1 END) > 0
                      THEN total(CASE WHEN f.metric IN ('interest', 'debt_current') THEN f.value END)
-                END)
+                END) AS REAL)
          AS debt_service,
-       max(CASE WHEN f.metric = 'equity' THEN f.value END) AS equity,
-       max(CASE WHEN f.metric = 'margin' THEN f.value END) AS margin,
+       CAST(max(CASE WHEN f.metric = 'equity' THEN f.value END) AS REAL) AS equity,
+       CAST(max(CASE WHEN f.metric = 'margin' THEN f.value END) AS REAL) AS margin,
        'facts: ' || group_concat(DISTINCT f.source_id) AS source
 FROM companies c
 LEFT JOIN chosen f ON f.company = c.name
@@ -132,15 +132,17 @@ income AS (
 SELECT c.name AS company,
        c.kind,
        (SELECT level FROM used u WHERE u.company = c.name ORDER BY rank LIMIT 1) AS weakest,
-       (SELECT count(*) FROM used u WHERE u.company = c.name AND level = 'high') AS high,
-       (SELECT count(*) FROM used u WHERE u.company = c.name AND level = 'medium') AS medium,
-       (SELECT count(*) FROM used u WHERE u.company = c.name AND level = 'low') AS low,
+       CAST((SELECT count(*) FROM used u WHERE u.company = c.name AND level = 'high') AS INTEGER) AS high,
+       CAST((SELECT count(*) FROM used u WHERE u.company = c.name AND level = 'medium') AS INTEGER)
+         AS medium,
+       CAST((SELECT count(*) FROM used u WHERE u.company = c.name AND level = 'low') AS INTEGER) AS low,
        (SELECT group_concat(metric, ', ') FROM used u
          WHERE u.company = c.name AND level = 'low') AS estimated_metrics,
-       (SELECT round(sum(CASE WHEN level = 'low' THEN abs(value) ELSE 0 END)
-                     / nullif(sum(abs(value)), 0), 3)
-          FROM used u WHERE u.company = c.name
-           AND metric IN ('cash', 'operating_cf', 'capex', 'debt_service')) AS l0_estimated,
-       round(i.estimated / nullif(i.total, 0), 3) AS inflows_estimated
+       CAST((SELECT round(sum(CASE WHEN level = 'low' THEN abs(value) ELSE 0 END)
+                          / nullif(sum(abs(value)), 0), 3)
+               FROM used u WHERE u.company = c.name
+                AND metric IN ('cash', 'operating_cf', 'capex', 'debt_service')) AS REAL)
+         AS l0_estimated,
+       CAST(round(i.estimated / nullif(i.total, 0), 3) AS REAL) AS inflows_estimated
 FROM companies c LEFT JOIN income i ON i.company = c.name
 ORDER BY c.rowid;
