@@ -13,6 +13,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "carve.h"
 #include "network.h"
+#include "recent.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(address) __builtin_prefetch(address)
@@ -498,4 +499,12 @@ int network_memo_put(Network *net, const char *key, void *data, void (*free_data
   memo->next = net->memo;
   net->memo = memo;
   return SQLITE_OK;
+}
+
+Recent *network_results(Network *net) {
+  static const char key[] = "results";
+  Recent *results = network_memo_get(net, key);
+  if (results) return results;
+  if ((results = recent_new(NETWORK_RESULTS, SIZE_MAX)) == NULL) return NULL;
+  return network_memo_put(net, key, results, recent_free) == SQLITE_OK ? results : NULL;
 }

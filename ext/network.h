@@ -161,4 +161,12 @@ void *network_memo_get(const Network *net, const char *key);
 ** free_data frees it (NULL: sqlite3_free). */
 int network_memo_put(Network *net, const char *key, void *data, void (*free_data)(void *));
 
+/* The results kept for arguments as given (the exposures of one core, the
+** breaking-point search of one scenario): a memo of recent.h, at most
+** NETWORK_RESULTS of them, the one used longest ago dropped first, so that
+** calls with ever new arguments cannot fill the memory. Made when new (as
+** a memo of net); NULL when out of memory. */
+#define NETWORK_RESULTS 8
+struct Recent *network_results(Network *net);
+
 #endif

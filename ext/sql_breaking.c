@@ -13,25 +13,34 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
 #include "breaking.h"
+#include "recent.h"
 #include "scenario.h"
 #include "sql_functions.h"
 
 #define FN "breaking_point"
 
-/* The search memoized for these arguments, made when new. */
+/* The search kept with the network's results for these arguments, made
+** when new. */
 static int search_for(Scenario *s, sqlite3_value **argv, int argc, BreakingSearch **search) {
+  Recent *results = network_results(s->net);
   const char *texts[2];
   char *key;
   int rc = SQLITE_OK;
   texts[0] = argc > 1 ? arg_text(argv[1]) : NULL;
   texts[1] = argc > 2 ? arg_text(argv[2]) : NULL;
   key = network_memo_key("breaking_point", 2, texts);
-  if (key == NULL) return SQLITE_NOMEM;
-  *search = network_memo_get(s->net, key);
+  if (key == NULL || results == NULL) {
+    sqlite3_free(key);
+    return SQLITE_NOMEM;
+  }
+  *search = recent_get(results, key);
   if (*search == NULL) {
     *search = breaking_new(s->net, s->spender, &s->params);
-    rc = *search ? network_memo_put(s->net, key, *search, breaking_free) : SQLITE_NOMEM;
-    if (rc != SQLITE_OK) *search = NULL;
+    rc = *search ? recent_put(results, key, *search, 0, breaking_free) : SQLITE_NOMEM;
+    if (rc != SQLITE_OK) {
+      breaking_free(*search);
+      *search = NULL;
+    }
   }
   sqlite3_free(key);
   return rc;

@@ -15,6 +15,7 @@ SQLITE_EXTENSION_INIT3
 #include "args.h"
 #include "exposure.h"
 #include "interrupt.h"
+#include "recent.h"
 #include "sql_functions.h"
 
 #define FN "exposure"
@@ -58,17 +59,23 @@ static int solve_all(sqlite3 *db, const Network *net, const char *core,
   return rc;
 }
 
-/* The exposures memoized with the network for this core, solved if new. */
+/* The exposures kept with the network's results for this core, solved if new. */
 static int exposures_for(sqlite3 *db, Network *net, const char *core,
                          const Exposures **exposures, char **errmsg) {
+  Recent *results = network_results(net);
   char *key = network_memo_key("exposure", 1, &core);
   Exposures *solved;
   int rc = SQLITE_OK;
-  if (key == NULL) return SQLITE_NOMEM;
-  *exposures = network_memo_get(net, key);
+  if (key == NULL || results == NULL) {
+    sqlite3_free(key);
+    return SQLITE_NOMEM;
+  }
+  *exposures = recent_get(results, key);
   if (*exposures == NULL) {
     rc = solve_all(db, net, core, &solved, errmsg);
-    if (rc == SQLITE_OK) rc = network_memo_put(net, key, solved, NULL);
+    if (rc == SQLITE_OK && (rc = recent_put(results, key, solved, 0, sqlite3_free)) != SQLITE_OK) {
+      sqlite3_free(solved);
+    }
     if (rc == SQLITE_OK) *exposures = solved;
   }
   sqlite3_free(key);
