@@ -398,6 +398,7 @@ int json_is_type(sqlite3 *db, const char *fn, const char *text, const char *type
     step = sqlite3_step(stmt);
     if (step == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
     else if (step == SQLITE_NOMEM) *rc = SQLITE_NOMEM;
+    else is = -1;   /* malformed JSON, or nested deeper than SQLite reads */
   }
   json_failure(db, fn, *rc, errmsg);
   sqlite3_finalize(stmt);
@@ -408,13 +409,14 @@ int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
                   unsigned allowed, Options *options, char **errmsg) {
   const char *text = arg_text(value);
   sqlite3_stmt *stmt = NULL;
-  int rc, step = SQLITE_DONE;
+  int rc, step = SQLITE_DONE, is_object;
   memset(options, 0, sizeof(*options));
   if (text == NULL) return SQLITE_OK;
-  if (!json_is_type(db, fn, text, "object", &rc, errmsg)) {
+  if ((is_object = json_is_type(db, fn, text, "object", &rc, errmsg)) != 1) {
     if (rc != SQLITE_OK) return rc;
-    *errmsg = error_message(fn, "options must be a JSON object, got '%q'", text);
-    return SQLITE_ERROR;
+    *errmsg = is_object < 0 ? error_message(fn, "options are not valid JSON: '%q'", text)
+                            : error_message(fn, "options must be a JSON object, got '%q'", text);
+    return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   rc = json_each_prepare(db, fn, "SELECT key, type, atom, " JSON_SHOWN " FROM json_each(?1)",
                          text, &stmt, errmsg);
@@ -443,7 +445,7 @@ static int select_array(sqlite3 *db, const char *fn, const char *what, const cha
                         const Network *net, unsigned char *member, char **errmsg) {
   sqlite3_stmt *stmt = NULL;
   int rc, step = SQLITE_DONE;
-  if (!json_is_type(db, fn, text, "array", &rc, errmsg)) {
+  if (json_is_type(db, fn, text, "array", &rc, errmsg) != 1) {
     if (rc != SQLITE_OK) return rc;
     *errmsg = error_message(fn, "%s is not a valid JSON array: '%q'", what, text);
     return SQLITE_ERROR;

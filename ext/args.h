@@ -84,7 +84,8 @@ int select_companies(sqlite3 *db, const char *fn, const char *what, const char *
                      const char *default_kind, const Network *net,
                      unsigned char *member, char **errmsg);
 
-/* 1 when text is a JSON value of json_type type; 0 when not, or not JSON.
+/* 1 when text is a JSON value of json_type type; 0 when of another; -1
+** when it is not JSON (or nested deeper than SQLite's JSON reads).
 ** *rc is set to SQLITE_NOMEM when SQLite runs out of memory, or to SQLite's
 ** error, with *errmsg, when it cannot ask (fn names the caller), or to
 ** SQLITE_ERROR, with *errmsg, when text escapes a NUL byte (\u0000): SQLite's

@@ -108,7 +108,7 @@ static int object_numbers(sqlite3 *db, const char *fn, const char *what, const c
                           unsigned char *seen, char **errmsg) {
   sqlite3_stmt *stmt = NULL;
   int rc, step = SQLITE_DONE;
-  if (!json_is_type(db, fn, text, "object", &rc, errmsg)) {
+  if (json_is_type(db, fn, text, "object", &rc, errmsg) != 1) {
     if (rc != SQLITE_OK) return rc;
     *errmsg = error_message(fn, "%s is not a valid JSON object: '%q'", what, text);
     return SQLITE_ERROR;
