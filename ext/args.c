@@ -397,8 +397,8 @@ int json_is_type(sqlite3 *db, const char *fn, const char *text, const char *type
   if (*rc == SQLITE_OK) {
     step = sqlite3_step(stmt);
     if (step == SQLITE_ROW) is = sqlite3_column_int(stmt, 0);
-    else if (step == SQLITE_NOMEM) *rc = SQLITE_NOMEM;
-    else is = -1;   /* malformed JSON, or nested deeper than SQLite reads */
+    else if (step == SQLITE_ERROR) is = -1;   /* malformed, or nested deeper than SQLite reads */
+    else *rc = step;   /* out of memory, interrupted, ... */
   }
   json_failure(db, fn, *rc, errmsg);
   sqlite3_finalize(stmt);

@@ -10,13 +10,9 @@
 ** least solution is 0 when it leaks nothing at all. This is the limit of
 ** the model's iteration from 0, without its slow approach on such cycles.
 ** A set larger than EXPOSURE_DENSE_MAX is left to that iteration, within
-** the set, from e = 0: Gauss-Seidel (each member's new value is read at
-** once by the members after it), forwards and backwards in turn through
-** the set, so that a long cycle, in whichever order Tarjan's algorithm
-** lists it, is carried all the way round in one step, where Jacobi (the
-** model's own iteration) moves one company a step. The map is monotone and
-** bounded by 1, so the vector still rises to the least fixed point, the
-** same limit as the model's. The same map iterated from e = 1 falls
+** the set: Jacobi from e = 0 (each step reads the previous vector only, as
+** the model states it); the map is monotone and bounded by 1, so the vector
+** rises to the least fixed point. The same map iterated from e = 1 falls
 ** towards it (1 is above every fixed point), and the iteration stops when
 ** the two are within 2 EXPOSURE_TOLERANCE everywhere, their middle taken:
 ** a proof that it is within EXPOSURE_TOLERANCE, where the size of the last
@@ -212,25 +208,22 @@ static int unknown_set(Exact *x, const int *members, int k) {
   return SQLITE_OK;
 }
 
-/* One Gauss-Seidel step for the members, from the values `from` (what they
-** depend on outside the set is known), into `to`, through the members
-** backwards or forwards; whether a value is unknown (NaN). */
-static int iteration_step(Exact *x, const int *members, int k, int backwards,
-                          const double *from, double *to) {
-  int i, unknown = 0;
-  for (i = 0; i < k; i++) x->exposure[members[i]] = from[i];
-  for (i = 0; i < k; i++) {
-    int r = backwards ? k - 1 - i : i, pays_itself = 0;
+/* One step of the iteration for the members, from the values `from` (what
+** they depend on outside the set is known), into `to`; whether a value is
+** unknown (NaN). */
+static int iteration_step(Exact *x, const int *members, int k, const double *from, double *to) {
+  int r, unknown = 0;
+  for (r = 0; r < k; r++) x->exposure[members[r]] = from[r];
+  for (r = 0; r < k; r++) {
+    int pays_itself = 0;
     to[r] = attributed(x->net, x->core, x->direct, x->exposure, members[r], &pays_itself);
-    x->exposure[members[r]] = to[r];
     unknown |= isnan(to[r]);
   }
   return unknown;
 }
 
-/* The iteration from 0 within the set, beside the same from 1 (which falls
-** towards the fixed point: 1 is above every one), until the two are within
-** 2 EXPOSURE_TOLERANCE; their middle is then
+/* The model's Jacobi iteration from 0 within the set, beside the same from
+** 1, until the two are within 2 EXPOSURE_TOLERANCE; their middle is then
 ** within EXPOSURE_TOLERANCE of the fixed point between them. A member
 ** unknown makes the whole set unknown. SQLITE_OK; SQLITE_ERROR past most
 ** steps, or once neither moves (rounding keeps them apart: a slow cycle's
@@ -246,8 +239,8 @@ static int iterate_set(Exact *x, const int *members, int k, int most) {
   for (step = 0; step < most && moved && gap > 2 * EXPOSURE_TOLERANCE; step++) {
     if ((stop = stop_after(x->stop, visits)) != 0) return stop;
     /* One member unknown: every member depends on it, so all are. */
-    if (iteration_step(x, members, k, step % 2, x->low, x->next_low) ||
-        iteration_step(x, members, k, step % 2, x->high, x->next_high)) {
+    if (iteration_step(x, members, k, x->low, x->next_low) ||
+        iteration_step(x, members, k, x->high, x->next_high)) {
       return unknown_set(x, members, k);
     }
     gap = 0;

@@ -205,6 +205,17 @@ static int read_number(Table *t, int k, const char *column, double *value, int *
   return SQLITE_OK;
 }
 
+/* The text of column k's number for a message: an integer as stored
+** (9007199254740993 is no double), a text as stored and quoted, a real as
+** number_text. */
+static char *shown_as_stored(sqlite3_stmt *s, int k, double value) {
+  switch (sqlite3_column_type(s, k)) {
+    case SQLITE_INTEGER: return sqlite3_mprintf("%lld", sqlite3_column_int64(s, k));
+    case SQLITE_TEXT: return sqlite3_mprintf("'%q'", (const char *)sqlite3_column_text(s, k));
+    default: return number_text(value);
+  }
+}
+
 /* A number that must lie in [low, high] (high = INFINITY for no bound);
 ** NULL gives null_value. */
 static int read_bounded(Table *t, int k, const char *column,
@@ -214,8 +225,7 @@ static int read_bounded(Table *t, int k, const char *column,
   if (is_null) {
     *value = null_value;
   } else if (*value < low || *value > high) {
-    char *got = sqlite3_column_type(t->stmt, k) == SQLITE_INTEGER   /* as stored, past 2^53 too */
-        ? sqlite3_mprintf("%lld", sqlite3_column_int64(t->stmt, k)) : number_text(*value);
+    char *got = shown_as_stored(t->stmt, k, *value);
     char *problem = got == NULL ? NULL : isinf(high)
         ? sqlite3_mprintf("must be >= %g, got %s", low, got)
         : sqlite3_mprintf("must be between %g and %g, got %s", low, high, got);

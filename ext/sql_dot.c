@@ -94,6 +94,14 @@ static void append_header(sqlite3_str *out, const Cascade *c, const Scenario *s,
                              "  edge [arrowsize=0.5];\n");
 }
 
+/* label and an amount for a tooltip: six significant digits, so that small
+** amounts show (0.04, not 0.0), and whole units from a million up, so that
+** amounts in dollars show no exponent; -0 as 0. */
+static void append_amount(sqlite3_str *out, const char *label, double amount) {
+  amount += 0.0;
+  sqlite3_str_appendf(out, fabs(amount) < 1e6 ? "%s%.6g" : "%s%.0f", label, amount);
+}
+
 static void append_nodes(sqlite3_str *out, const Cascade *c, const Scenario *s) {
   const Network *net = s->net;
   double max_revenue = largest(net->revenue, net->n_companies);
@@ -108,10 +116,11 @@ static void append_nodes(sqlite3_str *out, const Cascade *c, const Scenario *s) 
                         NODE_MIN_WIDTH + (NODE_MAX_WIDTH - NODE_MIN_WIDTH) * sqrt(share),
                         status_colour[status]);
     append_escaped(out, net->name[j], DOT_TOOLTIP);
-    /* Six significant digits: small amounts show (0.04, not 0.0); + 0.0 shows -0 as 0. */
-    sqlite3_str_appendf(out, ": %s, revenue %.6g, revenue lost %.6g, cash after %.6g\"];\n",
-                        cascade_status_name(status), net->revenue[j] + 0.0,
-                        c->revenue_lost[j] + 0.0, c->cash_after[j] + 0.0);
+    sqlite3_str_appendf(out, ": %s", cascade_status_name(status));
+    append_amount(out, ", revenue ", net->revenue[j]);
+    append_amount(out, ", revenue lost ", c->revenue_lost[j]);
+    append_amount(out, ", cash after ", c->cash_after[j]);
+    sqlite3_str_appendall(out, "\"];\n");
   }
 }
 
