@@ -36,8 +36,8 @@
 --   interest      InterestPaidNet, InterestPaid, InterestExpense
 --   rpo           RevenueRemainingPerformanceObligation
 --   equity        StockholdersEquity
--- companies_from_facts takes debt_service = interest + debt_current when no
--- debt_service fact exists.
+-- companies_from_facts takes debt_service = interest + debt_current (of one
+-- period, the latest either has) when no debt_service fact exists.
 --
 -- The file's latest fiscal year ends on the last end date of its annual
 -- revenue, operating_cf and capex. A metric with no value for it (its
@@ -148,7 +148,7 @@ CREATE TEMP TRIGGER cf_check_fail BEFORE INSERT ON cf_check BEGIN
    WHERE NEW.problem = 'no accn';
   SELECT RAISE(ABORT, 'companyfacts: a value has a missing or impossible end date (end, YYYY-MM-DD) (the line above names it)')
    WHERE NEW.problem = 'bad end';
-  SELECT RAISE(ABORT, 'companyfacts: a value of revenue, capex, cash, debt, interest or rpo for the latest fiscal year is negative (the line above names it)')
+  SELECT RAISE(ABORT, 'companyfacts: a value of revenue, capex, cash, debt, debt_current, interest or rpo for the latest fiscal year is negative (the line above names it)')
    WHERE NEW.problem = 'negative';
   SELECT RAISE(ABORT, 'companyfacts: a filing gives two different annual values of one tag for one period (the line above names them)')
    WHERE NEW.problem = 'conflict';

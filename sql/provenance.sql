@@ -81,14 +81,21 @@ WHERE choice = 1;
 -- The model's companies input from the facts: one row per company of the
 -- companies table (name and kind are identities, not figures), every figure
 -- from facts_chosen in USD bn (margin: ratio); NULL where no fact exists, as
--- in companies. debt_service falls back to interest + debt_current (either
--- alone when the other is missing; NULL when both are) when no
--- debt_service fact exists (what a filings import gives). source lists the
--- sources used.
+-- in companies. debt_service falls back to interest + debt_current of one
+-- period, the latest either has (either alone when the other has none for
+-- it; NULL when both are missing), when no debt_service fact exists (what a
+-- filings import gives): an older interest is not added to a newer current
+-- debt. source lists the sources used.
 CREATE VIEW IF NOT EXISTS companies_from_facts AS
 WITH chosen AS (
   SELECT * FROM facts_chosen
   WHERE (unit = 'USD bn' AND metric <> 'margin') OR (unit = 'ratio' AND metric = 'margin')
+),
+used AS (
+  SELECT * FROM chosen f
+  WHERE f.metric NOT IN ('interest', 'debt_current')
+     OR f.period = (SELECT max(period) FROM chosen g
+                    WHERE g.company = f.company AND g.metric IN ('interest', 'debt_current'))
 )
 SELECT c.name,
        c.kind,
@@ -106,7 +113,7 @@ SELECT c.name,
        CAST(max(CASE WHEN f.metric = 'margin' THEN f.value END) AS REAL) AS margin,
        'facts: ' || group_concat(DISTINCT f.source_id) AS source
 FROM companies c
-LEFT JOIN chosen f ON f.company = c.name
+LEFT JOIN used f ON f.company = c.name
  AND f.metric IN ('revenue', 'operating_cf', 'capex', 'cash', 'debt', 'debt_service',
                   'interest', 'debt_current', 'equity', 'margin')
 GROUP BY c.rowid
