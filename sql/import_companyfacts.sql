@@ -5,8 +5,8 @@
 --
 -- :file     the JSON file, as downloaded from
 --           https://data.sec.gov/api/xbrl/companyfacts/CIK##########.json
--- :company  the name the facts get (as in companies.name); without it, the
---           file's entityName
+-- :company  the name the facts get (as in companies.name); without it (or
+--           set to ''), the file's entityName
 -- Runs in the sqlite3 shell (it needs readfile() and .bail) on a database
 -- with the tables of sql/provenance.sql; SQLite's JSON functions read the
 -- file, nothing else is needed.
@@ -55,7 +55,8 @@
 -- malformed JSON, no us-gaap facts, a missing revenue, operating_cf, capex
 -- or cash tag, a mapped tag with no USD unit, a value that is missing or
 -- not a finite number, an annual 10-K value without its accession number
--- or with an end date that is missing or impossible, two annual values of
+-- or with an end date, a start date (of a value for a period) or a filing
+-- date that is missing or impossible, two annual values of
 -- one tag and period in one filing that differ by more than a rounding,
 -- no annual 10-K value for one of those four metrics, or none for the
 -- latest fiscal year, or a negative one there. Where a value is at fault,
@@ -82,7 +83,7 @@ DROP TABLE IF EXISTS temp.cf_stale;
 DROP TABLE IF EXISTS temp.cf_negative;
 
 CREATE TEMP TABLE cf_doc AS
-SELECT CAST(readfile(:file) AS TEXT) AS doc, :company AS company;
+SELECT CAST(readfile(:file) AS TEXT) AS doc, nullif(:company, '') AS company;
 
 -- The mapping: tag, metric, preference (1 first), whether the value covers a
 -- period (duration) or a date, whether the import needs the metric.
@@ -148,6 +149,10 @@ CREATE TEMP TRIGGER cf_check_fail BEFORE INSERT ON cf_check BEGIN
    WHERE NEW.problem = 'no accn';
   SELECT RAISE(ABORT, 'companyfacts: a value has a missing or impossible end date (end, YYYY-MM-DD) (the line above names it)')
    WHERE NEW.problem = 'bad end';
+  SELECT RAISE(ABORT, 'companyfacts: a value of a period has a missing or impossible start date (start, YYYY-MM-DD) (the line above names it)')
+   WHERE NEW.problem = 'bad start';
+  SELECT RAISE(ABORT, 'companyfacts: a value has a missing or impossible filing date (filed, YYYY-MM-DD) (the line above names it)')
+   WHERE NEW.problem = 'bad filed';
   SELECT RAISE(ABORT, 'companyfacts: a value of revenue, capex, cash, debt, debt_current, interest or rpo for the latest fiscal year is negative (the line above names it)')
    WHERE NEW.problem = 'negative';
   SELECT RAISE(ABORT, 'companyfacts: a filing gives two different annual values of one tag for one period (the line above names them)')
@@ -234,6 +239,12 @@ INSERT INTO cf_problems SELECT 'no accn', place FROM cf_values v JOIN cf_where w
 INSERT INTO cf_problems SELECT 'bad end', place FROM cf_values v JOIN cf_where w ON w.rowid = v.rowid
  WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
    AND (end IS NULL OR date(julianday(end)) IS NOT end) LIMIT 1;   -- 2024-06-31 is 2024-07-01
+INSERT INTO cf_problems SELECT 'bad start', place FROM cf_values v JOIN cf_where w ON w.rowid = v.rowid
+ WHERE form IN ('10-K', '10-K/A') AND fp = 'FY' AND duration
+   AND (start IS NULL OR date(julianday(start)) IS NOT start) LIMIT 1;
+INSERT INTO cf_problems SELECT 'bad filed', place FROM cf_values v JOIN cf_where w ON w.rowid = v.rowid
+ WHERE form IN ('10-K', '10-K/A') AND fp = 'FY'
+   AND (filed IS NULL OR date(julianday(filed)) IS NOT filed) LIMIT 1;
 SELECT 'companyfacts: ' || place FROM cf_first_problem;
 INSERT INTO cf_check SELECT problem FROM cf_first_problem;
 
