@@ -53,8 +53,8 @@
 -- Bad input stops the import before anything is written, with a message
 -- starting "companyfacts:" and the shell's exit code 1: an unreadable file,
 -- malformed JSON, no us-gaap facts, a missing revenue, operating_cf, capex
--- or cash tag, a mapped tag with no USD unit, a value that is missing or
--- not a finite number, an annual 10-K value without its accession number
+-- or cash tag, a mapped tag with no USD unit, a value of a mapped tag that
+-- is not a JSON object, a val that is missing or not a finite number, an annual 10-K value without its accession number
 -- or with an end date, a start date (of a value for a period) or a filing
 -- date that is missing or impossible, two annual values of
 -- one tag and period in one filing that differ by more than a rounding,
@@ -143,6 +143,8 @@ CREATE TEMP TRIGGER cf_check_fail BEFORE INSERT ON cf_check BEGIN
    WHERE NEW.problem = 'units rpo';
   SELECT RAISE(ABORT, 'companyfacts: wrong units: the equity tag has no USD values')
    WHERE NEW.problem = 'units equity';
+  SELECT RAISE(ABORT, 'companyfacts: a value of a mapped tag is not a JSON object (the line above names it)')
+   WHERE NEW.problem = 'not an object';
   SELECT RAISE(ABORT, 'companyfacts: a value (val) is missing or not a finite number (the line above names it)')
    WHERE NEW.problem = 'not a number';
   SELECT RAISE(ABORT, 'companyfacts: a value has no accession number (accn) (the line above names it)')
@@ -191,11 +193,12 @@ SELECT DISTINCT 'missing ' || m.metric FROM cf_map m
    SELECT 1 FROM cf_doc d, json_each(d.doc, '$.facts."us-gaap"') t
     JOIN cf_map k ON k.tag = t.key WHERE k.metric = m.metric);
 
--- Wrong units: a mapped tag present with no USD values.
+-- Wrong units: a mapped tag present with no USD values (or not an object:
+-- read by its path in the file, since a string's value would be parsed).
 INSERT INTO cf_check
 SELECT 'units ' || m.metric FROM cf_doc d, json_each(d.doc, '$.facts."us-gaap"') t
   JOIN cf_map m ON m.tag = t.key
- WHERE json_type(t.value, '$.units.USD') IS NOT 'array';
+ WHERE json_type(d.doc, t.fullkey || '.units.USD') IS NOT 'array';
 
 -- Every USD value of a mapped tag; zeros: the trailing zeros of a whole
 -- value, how far it may have been rounded (281700000000: 8).
@@ -214,6 +217,7 @@ FROM (
   FROM cf_doc d, json_each(d.doc, '$.facts."us-gaap"') t
   JOIN cf_map m ON m.tag = t.key,
   json_each(t.value, '$.units.USD') v
+  WHERE v.type = 'object'   -- others stop the import below
 );
 
 -- A value's place in the file, for the line printed above its error.
@@ -229,6 +233,13 @@ CREATE TEMP TABLE cf_problems (problem TEXT NOT NULL, place TEXT);
 CREATE TEMP VIEW cf_first_problem AS
 SELECT problem, place FROM cf_problems ORDER BY rowid LIMIT 1;
 
+INSERT INTO cf_problems
+SELECT 'not an object', 'us-gaap:' || t.key || ', units.USD[' || v.key || '], ' || v.type || ' '
+         || CASE WHEN v.type = 'text' THEN json_quote(v.value) ELSE coalesce(v.value, 'null') END
+  FROM cf_doc d, json_each(d.doc, '$.facts."us-gaap"') t
+  JOIN cf_map m ON m.tag = t.key,
+  json_each(t.value, '$.units.USD') v
+ WHERE v.type <> 'object' LIMIT 1;
 INSERT INTO cf_problems SELECT 'not a number', place FROM cf_values v JOIN cf_where w ON w.rowid = v.rowid
  WHERE coalesce(val_type, '') NOT IN ('integer', 'real') OR abs(val) > 1.7976931348623157e308
  LIMIT 1;
