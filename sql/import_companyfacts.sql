@@ -54,12 +54,12 @@
 -- starting "companyfacts:" and the shell's exit code 1: an unreadable file,
 -- malformed JSON, no us-gaap facts, a missing revenue, operating_cf, capex
 -- or cash tag, a mapped tag with no USD unit, a value of a mapped tag that
--- is not a JSON object, a val that is missing or not a finite number, an annual 10-K value without its accession number
--- or with an end date, a start date (of a value for a period) or a filing
--- date that is missing or impossible, two annual values of
--- one tag and period in one filing that differ by more than a rounding,
--- no annual 10-K value for one of those four metrics, or none for the
--- latest fiscal year, or a negative one there. Where a value is at fault,
+-- is not a JSON object, a val that is missing or not a finite number, an
+-- annual 10-K value without its accession number or with an end date, a
+-- start date (of a value for a period) or a filing date that is missing or
+-- impossible, two annual values of one tag and period in one filing that
+-- differ by more than a rounding, no annual 10-K value for one of those
+-- four metrics, or none for the latest fiscal year, or a negative one there. Where a value is at fault,
 -- a line above the message names its tag, end date, accession number and
 -- value. All writes are one transaction, so a failure leaves the database
 -- as it was.
