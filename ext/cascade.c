@@ -62,6 +62,23 @@ Cascade *cascade_new(int n) {
   return c;
 }
 
+/* The bytes of the block that lay_out carves for n companies. */
+static size_t block_bytes(int n) {
+  Cascade scratch;
+  Carving carving = CARVING_INIT;
+  lay_out(&scratch, &carving, n > 0 ? (size_t)n : 1);
+  return carving.size;
+}
+
+size_t cascade_size(int n) {
+  return sizeof(Cascade) + block_bytes(n);
+}
+
+void cascade_renew(Cascade *c) {
+  memset(c->block, 0, block_bytes(c->n));
+  c->rounds = c->converged = c->rows_finite = c->defaults_moved = 0;
+}
+
 Cascade *cascade_retain(Cascade *c) {
   c->refcount++;
   return c;

@@ -65,6 +65,11 @@ typedef struct Cascade {
 /* Allocates a Cascade for n companies, with one reference; NULL when out
 ** of memory. cascade_retain adds a reference, cascade_free drops one. */
 Cascade *cascade_new(int n);
+/* The bytes a Cascade for n companies takes. */
+size_t cascade_size(int n);
+/* Makes c, which no one else holds (one reference), as cascade_new made
+** it, in the memory it has: no allocation, no new page to fault in. */
+void cascade_renew(Cascade *c);
 Cascade *cascade_retain(Cascade *c);
 void cascade_free(Cascade *c);
 

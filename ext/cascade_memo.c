@@ -130,16 +130,29 @@ static char *pct_key(const char *spenders, const char *options, double pct) {
   return key;
 }
 
-/* What a cascade takes in the memo. */
-static size_t cascade_bytes(const Cascade *c) {
-  return sizeof(Cascade) + sqlite3_msize(c->block);
+/* How many cascades of n companies one pass may run: as many as the memo
+** can keep. */
+static int lanes_to_run(int n) {
+  size_t fit = MEMO_BYTES / cascade_size(n);
+  if (fit > MEMO_CASCADES) fit = MEMO_CASCADES;
+  if (fit < 1) fit = 1;
+  return fit < CASCADE_LANES ? (int)fit : CASCADE_LANES;
 }
 
-/* How many cascades one pass may run: as many as the memo can keep. */
-static int lanes_to_run(const Cascade *c) {
-  size_t fit = MEMO_BYTES / cascade_bytes(c);
-  if (fit > MEMO_CASCADES) fit = MEMO_CASCADES;
-  return fit < CASCADE_LANES ? (int)fit : CASCADE_LANES;
+static int held_by_memo_alone(void *c) {
+  return ((Cascade *)c)->refcount == 1;
+}
+
+/* A cascade for n companies, one of `count` that the memo is about to
+** keep: the memory of one it would drop for them, when no reader
+** holds that one (a new allocation's pages cost a fault each, more than
+** the zeroing), else a new one. */
+static Cascade *memo_cascade_new(CascadeMemo *memo, int n, int count) {
+  Cascade *c = recent_take_dropped(memo->recent, count, count * cascade_size(n),
+                                   held_by_memo_alone);
+  if (c == NULL) return cascade_new(n);
+  cascade_renew(c);
+  return c;
 }
 
 /* Picks the pcts of the pass: pct, then pct + step, ... while in [0, 100],
@@ -177,14 +190,16 @@ static void batch_drop(Batch *b, int from) {
 }
 
 /* Runs the batch's cascades, lane 0's made already as first. */
-static int batch_run(Batch *b, Scenario *s, Cascade *first) {
+static int batch_run(Batch *b, CascadeMemo *memo, Scenario *s, Cascade *first) {
   size_t n = (size_t)s->net->n_companies;
   int k;
   b->cascade[0] = first;
   b->spender_cuts = sqlite3_malloc64((n ? n : 1) * (size_t)b->lanes * sizeof(double));
   if (b->spender_cuts == NULL) return SQLITE_NOMEM;
   for (k = 0; k < b->lanes; k++) {
-    if (k > 0 && (b->cascade[k] = cascade_new((int)n)) == NULL) return SQLITE_NOMEM;
+    if (k > 0 && (b->cascade[k] = memo_cascade_new(memo, (int)n, b->lanes)) == NULL) {
+      return SQLITE_NOMEM;
+    }
     b->params[k] = s->params;
     b->params[k].spender_cut = b->spender_cuts + (size_t)k * n;
     scenario_spender_cuts(s, b->pct[k], b->spender_cuts + (size_t)k * n);
@@ -200,7 +215,8 @@ static void batch_keep(Batch *b, CascadeMemo *memo, const char *spenders, const 
     Cascade *c = b->cascade[k];
     char *key = pct_key(spenders, options, b->pct[k]);
     if (key == NULL) continue;
-    if (recent_put(memo->recent, key, cascade_retain(c), cascade_bytes(c), free_cascade) != SQLITE_OK) {
+    if (recent_put(memo->recent, key, cascade_retain(c), cascade_size(c->n), free_cascade) !=
+        SQLITE_OK) {
       cascade_free(c);
     }
     sqlite3_free(key);
@@ -209,11 +225,11 @@ static void batch_keep(Batch *b, CascadeMemo *memo, const char *spenders, const 
 
 /* Runs the batch, lane 0's cascade made already as first; when running
 ** ahead fails for want of memory, runs lane 0 alone. */
-static int batch_run_or_alone(Batch *b, Scenario *s, Cascade *first) {
-  int rc = batch_run(b, s, first);
+static int batch_run_or_alone(Batch *b, CascadeMemo *memo, Scenario *s, Cascade *first) {
+  int rc = batch_run(b, memo, s, first);
   if (rc != SQLITE_NOMEM || b->lanes == 1) return rc;
   batch_drop(b, 1);
-  return batch_run(b, s, first);
+  return batch_run(b, memo, s, first);
 }
 
 int memo_cascade(Scenario *s, const char *spenders, const char *options, double pct,
@@ -240,11 +256,13 @@ int memo_cascade(Scenario *s, const char *spenders, const char *options, double 
     *out = cascade_retain(first);
     return SQLITE_OK;
   }
-  if ((first = cascade_new(s->net->n_companies)) == NULL) return SQLITE_NOMEM;
   memset(&batch, 0, sizeof(batch));
   if (step != 0 && !may_run_ahead(memo)) step = 0;
-  pick_pcts(&batch, memo, spenders, options, pct, step, lanes_to_run(first));
-  rc = batch_run_or_alone(&batch, s, first);
+  pick_pcts(&batch, memo, spenders, options, pct, step, lanes_to_run(s->net->n_companies));
+  if ((first = memo_cascade_new(memo, s->net->n_companies, batch.lanes)) == NULL) {
+    return SQLITE_NOMEM;
+  }
+  rc = batch_run_or_alone(&batch, memo, s, first);
   if (rc == SQLITE_OK) {
     batch_keep(&batch, memo, spenders, options);
     if (batch.lanes > 1) note_ahead(memo, batch.pct, batch.lanes);

@@ -31,11 +31,16 @@ Recent *recent_new(int capacity, size_t budget) {
   return recent;
 }
 
-static void drop(Recent *recent, Entry *e) {
+/* Frees entry e, but not its data. */
+static void clear(Recent *recent, Entry *e) {
   sqlite3_free(e->key);
-  e->free_data(e->data);
   recent->bytes -= e->bytes;
   memset(e, 0, sizeof(*e));
+}
+
+static void drop(Recent *recent, Entry *e) {
+  e->free_data(e->data);
+  clear(recent, e);
 }
 
 void recent_free(void *p) {
@@ -99,4 +104,22 @@ int recent_put(Recent *recent, const char *key, void *data, size_t bytes,
   e->used = ++recent->clock;
   recent->bytes += bytes;
   return SQLITE_OK;
+}
+
+static int entries_used(const Recent *recent) {
+  int i, used = 0;
+  for (i = 0; i < recent->capacity; i++) used += recent->entry[i].key != NULL;
+  return used;
+}
+
+void *recent_take_dropped(Recent *recent, int count, size_t bytes, int (*reusable)(void *)) {
+  Entry *e = least_recent(recent);
+  void *data;
+  if (e == NULL || !reusable(e->data)) return NULL;
+  if (entries_used(recent) + count <= recent->capacity && recent->bytes + bytes <= recent->budget) {
+    return NULL;
+  }
+  data = e->data;
+  clear(recent, e);
+  return data;
 }

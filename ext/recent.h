@@ -30,4 +30,11 @@ void *recent_get(Recent *recent, const char *key);
 int recent_put(Recent *recent, const char *key, void *data, size_t bytes,
                void (*free_data)(void *));
 
+/* The data of the entry used longest ago, taken out of the memo (neither
+** it nor its data freed: the caller owns the data), when putting `count`
+** more entries of `bytes` in all would drop that entry anyway and
+** reusable(data) says that it may be had; else NULL, and the memo is as it
+** was. So an entry on its way out lends its memory to the next one. */
+void *recent_take_dropped(Recent *recent, int count, size_t bytes, int (*reusable)(void *));
+
 #endif
