@@ -9,7 +9,8 @@
 ** (so a cycle that leaks almost nothing is as exact as any other), whose
 ** least solution is 0 when it leaks nothing at all. This is the limit of
 ** the model's iteration from 0, without its slow approach on such cycles.
-** A set larger than EXPOSURE_DENSE_MAX is left to that iteration, within
+** A set larger than EXPOSURE_DENSE_MAX goes to the proved solve of
+** exposure_large.c; one it cannot prove is left to that iteration, within
 ** the set: Jacobi from e = 0 (each step reads the previous vector only, as
 ** the model states it); the map is monotone and bounded by 1, so the vector
 ** rises to the least fixed point. The same map iterated from e = 1 falls
@@ -29,26 +30,9 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "carve.h"
 #include "exposure.h"
+#include "exposure_large.h"
+#include "exposure_shares.h"
 #include "scc.h"
-
-/* R_j for the attribution: at least the sum of the revenue inflows. */
-static double attribution_base(const Network *net, int j) {
-  double stated = net->revenue[j], inflow = net->revenue_inflow[j];
-  return stated > inflow ? stated : inflow;
-}
-
-static int from_core(const Network *net, const unsigned char *core, int flow) {
-  int behalf = net->in_behalf[flow];
-  return core[net->in_payer[flow]] || (behalf != NO_COMPANY && core[behalf]);
-}
-
-/* Whether inflow f of company j (attribution base `base` > 0) passes on its
-** payer's exposure: a revenue inflow, not from the core, whose share f / R_j
-** is not 0. Only these tie j to its payer: a payer of a share 0 may be
-** solved after j. */
-static int passes_exposure(const Network *net, const unsigned char *core, int f, double base) {
-  return !net->in_financing[f] && !from_core(net, core, f) && net->in_amount[f] / base > 0;
-}
 
 /* The share of each company's revenue paid by the core directly. */
 static void direct_shares(const Network *net, const unsigned char *core, double *direct) {
@@ -323,13 +307,26 @@ static int solve_alone(Exact *x, int j) {
   return SQLITE_OK;
 }
 
+/* A set too large to solve exactly: the proved solve of exposure_large.h,
+** with a quarter of the iteration's work, else the iteration (which finds
+** at once a set that nothing reaches, or one that depends on an unknown). */
+static int solve_large(Exact *x, const int *members, int k) {
+  LargeSet set = { x->net, x->core, x->direct, x->exposure, x->local, members, k,
+                   x->most * set_visits(x, members, k) / 2, x->stop };
+  int r, rc;
+  for (r = 0; r < k; r++) x->local[members[r]] = r;
+  rc = exposure_large_solve(&set);
+  for (r = 0; r < k; r++) x->local[members[r]] = -1;
+  return rc == SQLITE_ERROR ? iterate_or_give_up(x, members, k) : rc;
+}
+
 /* Solves the set members[0..k): a lone company exactly; a cycle by the
 ** iteration while that costs less than the exact solve, then exactly; a
-** set too large for that by the iteration alone. */
+** set too large for that by the proved solve, else the iteration. */
 static int solve_set(Exact *x, const int *members, int k) {
   int rc;
   if (k == 1) return solve_alone(x, members[0]);
-  if (k > EXPOSURE_DENSE_MAX) return iterate_or_give_up(x, members, k);
+  if (k > EXPOSURE_DENSE_MAX) return solve_large(x, members, k);
   rc = iterate_set(x, members, k, steps_worth(x, members, k));
   return rc == SQLITE_ERROR ? solve_dense(x, members, k) : rc;
 }

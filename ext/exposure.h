@@ -23,11 +23,11 @@
 
 /* Fills exposure[n] with the least fixed point, one strongly connected set
 ** of companies at a time: exactly; or, for a set of more than
-** EXPOSURE_DENSE_MAX companies, by the model's iteration from 0 within the
-** set until the same iteration from 1, which falls towards the fixed point
-** as the first rises, is within 2 EXPOSURE_TOLERANCE of it (their middle
-** is taken). A set that
-** needs more than exposure_max_iterations(net) steps, or whose two
+** EXPOSURE_DENSE_MAX companies, by the proved solve of exposure_large.h,
+** else by the model's iteration from 0 within the set until the same
+** iteration from 1, which falls towards the fixed point as the first
+** rises, is within 2 EXPOSURE_TOLERANCE of it (their middle is taken). A
+** set that needs more than exposure_max_iterations(net) steps, or whose two
 ** iterations stop moving apart (rounding), is given up: its
 ** exposures and those of the companies it pays are NaN, *unsettled the
 ** size of the largest such set (else 0). NaN too where the inflows of a
