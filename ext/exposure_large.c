@@ -224,13 +224,17 @@ static void wide_add_product(Wide *w, double a, double b) {
   w->terms += 2;
 }
 
-/* What the sum may still be off: Dot2's bound, eps |s| + gamma_m^2 sum |p|
-** (gamma_m = m eps / (1 - m eps)), taken generously; infinite when the
-** products could not be split exactly. */
-static double wide_error(const Wide *w) {
+/* How far hi + lo, unrounded, may be from the exact sum: Dot2's bound
+** gamma_m^2 sum |p| (gamma_m = m eps / (1 - m eps)), taken generously;
+** infinite when the products could not be split exactly. */
+static double pair_error(const Wide *w) {
   double gamma = (w->terms + 2) * ROUNDING * 1.01;
-  if (w->inexact) return INFINITY;
-  return 2 * ROUNDING * fabs(w->hi + w->lo) + gamma * gamma * w->magnitude * 1.01;
+  return w->inexact ? INFINITY : gamma * gamma * w->magnitude * 1.01;
+}
+
+/* The same for hi + lo rounded to one double: eps |s| more. */
+static double wide_error(const Wide *w) {
+  return 2 * ROUNDING * fabs(w->hi + w->lo) + pair_error(w);
 }
 
 /* A vector of the set's values, as a sum of two (lo may be NULL). */
@@ -251,35 +255,44 @@ static void add_inflow(Wide *sum, const LargeSet *set, int f, double base, Value
   int payer = net->in_payer[f];
   double amount = net->in_amount[f];
   if (from_core(net, set->core, f)) {
-    if (affine) wide_add(sum, amount);
+    if (affine) wide_add_product(sum, amount, 1);
   } else if (passes_exposure(net, set->core, f, base)) {
     if (set->local[payer] >= 0) add_member(sum, amount, u, set->local[payer]);
     else if (affine) wide_add_product(sum, amount, set->exposure[payer]);
   }
 }
 
+/* A row's balance, and how far it may be from the exact one. */
+typedef struct Balance {
+  double value, error;
+} Balance;
+
 /* R_j u_j subtracted from the sum of what its inflows bring, in twice the
 ** precision: R_j is the stated revenue when that is above the inflows' sum
-** as the network holds it, else that sum, added up again. */
-static Wide row_balance(const LargeSet *set, int row, Values u, int affine) {
+** as the network holds it, else that sum, added up again (within its own
+** error bound, which u_j multiplies). */
+static Balance row_balance(const LargeSet *set, int row, Values u, int affine) {
   const Network *net = set->net;
   int j = set->members[row], f;
-  double base = attribution_base(net, j);
+  double base = attribution_base(net, j), own = fabs(u.hi[row]) + (u.lo ? fabs(u.lo[row]) : 0);
   Wide sum, inflow;
+  Balance balance;
   memset(&sum, 0, sizeof(sum));
   memset(&inflow, 0, sizeof(inflow));
   for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
     if (net->in_financing[f]) continue;
-    wide_add(&inflow, net->in_amount[f]);
+    wide_add_product(&inflow, net->in_amount[f], 1);
     add_inflow(&sum, set, f, base, u, affine);
   }
   if (net->revenue[j] > net->revenue_inflow[j]) {
+    memset(&inflow, 0, sizeof(inflow));
     inflow.hi = net->revenue[j];
-    inflow.lo = 0;
   }
   add_member(&sum, -inflow.hi, u, row);
   add_member(&sum, -inflow.lo, u, row);
-  return sum;
+  balance.value = sum.hi + sum.lo;
+  balance.error = wide_error(&sum) + pair_error(&inflow) * own * 1.01;
+  return balance;
 }
 
 /* r = b - (I - W) x, each row as computed, and a bound on max |r|. */
@@ -290,9 +303,9 @@ static double residual_bound(Large *large) {
   int row;
   for (row = 0; row < set->k; row++) {
     double base = attribution_base(set->net, set->members[row]);
-    Wide w = row_balance(set, row, x, 1);
-    double value = w.hi + w.lo, bound = (fabs(value) + wide_error(&w)) / base * (1 + 4 * ROUNDING);
-    large->r[row] = value / base;
+    Balance balance = row_balance(set, row, x, 1);
+    double bound = (fabs(balance.value) + balance.error) / base * (1 + 4 * ROUNDING);
+    large->r[row] = balance.value / base;
     if (!(bound <= most)) most = bound;   /* NaN too */
   }
   return most;
@@ -307,9 +320,9 @@ static double positive_part(Large *large) {
   int row;
   for (row = 0; row < set->k; row++) {
     double base = attribution_base(set->net, set->members[row]);
-    Wide w = row_balance(set, row, y, 0);
-    double value = -(w.hi + w.lo), low = (value - wide_error(&w)) / base * (1 - 4 * ROUNDING);
-    large->g[row] = value / base;
+    Balance balance = row_balance(set, row, y, 0);
+    double low = (-balance.value - balance.error) / base * (1 - 4 * ROUNDING);
+    large->g[row] = -balance.value / base;
     if (!(large->y[row] > 0)) low = 0;
     if (!(low >= least)) least = low;   /* NaN too */
   }
