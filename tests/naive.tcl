@@ -142,7 +142,7 @@ proc naive_load {db} {
 
 # ---------------------------------------------------------------- section 1
 
-proc naive_exposure {db core_names} {
+proc naive_exposure {db core_names {tolerance 1e-12}} {
   naive_load $db
   foreach j $names {
     set core($j) [expr {$j in $core_names}]
@@ -186,7 +186,7 @@ proc naive_exposure {db core_names} {
       set change [expr {max($change, abs($new($j) - $e($j)))}]
       set e($j) $new($j)
     }
-    if {$change < 1e-12} break
+    if {$change < $tolerance} break
   }
   set result {}
   foreach j $names { dict set result $j $e($j) }
