@@ -147,8 +147,9 @@ static int eliminate_rows(double *w, double *slack, double *b, int k) {
 
 /* Row r of the system for member j: W's entries within the set, its slack
 ** (summed from what leaves the set, when most of it stays, so that a
-** near-closed cycle keeps its small slack exact) and b = d_j + the known
-** part. */
+** near-closed cycle keeps its small slack exact: the inflows from outside
+** the set, and what R_j exceeds the exact sum of the inflows by) and b =
+** d_j + the known part. */
 static void fill_row(Exact *x, int j, int r, int k) {
   const Network *net = x->net;
   double base = attribution_base(net, j), inside = 0, outside = 0, known = 0;
@@ -171,8 +172,7 @@ static void fill_row(Exact *x, int j, int r, int k) {
     }
   }
   x->rhs[r] += known / base;
-  x->slack[r] = inside <= base / 2 ? (base - inside) / base
-                                   : ((base - net->revenue_inflow[j]) + outside) / base;
+  x->slack[r] = inside <= base / 2 ? (base - inside) / base : (exact_excess(net, j) + outside) / base;
 }
 
 /* Visits of a step of the iteration: every member and its inflows. */

@@ -34,11 +34,11 @@ SQLITE_EXTENSION_INIT3
 #include "exposure.h"
 #include "exposure_large.h"
 #include "exposure_shares.h"
+#include "twice.h"
 
 #define SOLVE_TOLERANCE 1e-6     /* relative, of an approximate solve */
 #define REFINEMENTS 8            /* refinements of x, and of y, at most */
-#define ROUNDING 0x1p-53         /* unit roundoff of a double */
-#define TINY 0x1p-900            /* products below this could lose fma's exactness */
+#define ROUNDING TWICE_ROUNDING
 
 typedef struct Large {
   const LargeSet *set;
@@ -201,42 +201,6 @@ static int approximate_solve(Large *large, const double *rhs, double *u) {
 
 /* ---- residuals in twice the precision ---- */
 
-/* A sum kept as hi + lo, with the sum of the magnitudes of its terms. */
-typedef struct Wide {
-  double hi, lo, magnitude;
-  int terms;
-  int inexact;             /* a product too small for fma to split exactly */
-} Wide;
-
-static void wide_add(Wide *w, double v) {
-  double s = w->hi + v, t = s - w->hi;
-  w->lo += (w->hi - (s - t)) + (v - t);
-  w->hi = s;
-}
-
-static void wide_add_product(Wide *w, double a, double b) {
-  double p = a * b;
-  if (a == 0 || b == 0) return;
-  w->inexact |= fabs(p) < TINY;   /* an underflow to 0 too */
-  wide_add(w, p);
-  wide_add(w, fma(a, b, -p));
-  w->magnitude += fabs(p);
-  w->terms += 2;
-}
-
-/* How far hi + lo, unrounded, may be from the exact sum: Dot2's bound
-** gamma_m^2 sum |p| (gamma_m = m eps / (1 - m eps)), taken generously;
-** infinite when the products could not be split exactly. */
-static double pair_error(const Wide *w) {
-  double gamma = (w->terms + 2) * ROUNDING * 1.01;
-  return w->inexact ? INFINITY : gamma * gamma * w->magnitude * 1.01;
-}
-
-/* The same for hi + lo rounded to one double: eps |s| more. */
-static double wide_error(const Wide *w) {
-  return 2 * ROUNDING * fabs(w->hi + w->lo) + pair_error(w);
-}
-
 /* A vector of the set's values, as a sum of two (lo may be NULL). */
 typedef struct Values {
   const double *hi, *lo;
@@ -262,36 +226,31 @@ static void add_inflow(Wide *sum, const LargeSet *set, int f, double base, Value
   }
 }
 
-/* A row's balance, and how far it may be from the exact one. */
+/* A row's balance, how far it may be from the exact one, and R_j to
+** divide it by, as a double, with how far that may be from the exact R_j. */
 typedef struct Balance {
-  double value, error;
+  double value, error, base, base_error;
 } Balance;
 
 /* R_j u_j subtracted from the sum of what its inflows bring, in twice the
-** precision: R_j is the stated revenue when that is above the inflows' sum
-** as the network holds it, else that sum, added up again (within its own
-** error bound, which u_j multiplies). */
+** precision, with R_j as the model defines it (exact_base: its error
+** bound, which u_j multiplies, is the inflow sum's). */
 static Balance row_balance(const LargeSet *set, int row, Values u, int affine) {
   const Network *net = set->net;
   int j = set->members[row], f;
   double base = attribution_base(net, j), own = fabs(u.hi[row]) + (u.lo ? fabs(u.lo[row]) : 0);
-  Wide sum, inflow;
+  Wide sum, revenue = exact_base(net, j);   /* base only picks the inflows that pass */
   Balance balance;
   memset(&sum, 0, sizeof(sum));
-  memset(&inflow, 0, sizeof(inflow));
   for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
-    if (net->in_financing[f]) continue;
-    wide_add_product(&inflow, net->in_amount[f], 1);
-    add_inflow(&sum, set, f, base, u, affine);
+    if (!net->in_financing[f]) add_inflow(&sum, set, f, base, u, affine);
   }
-  if (net->revenue[j] > net->revenue_inflow[j]) {
-    memset(&inflow, 0, sizeof(inflow));
-    inflow.hi = net->revenue[j];
-  }
-  add_member(&sum, -inflow.hi, u, row);
-  add_member(&sum, -inflow.lo, u, row);
+  add_member(&sum, -revenue.hi, u, row);
+  add_member(&sum, -revenue.lo, u, row);
   balance.value = sum.hi + sum.lo;
-  balance.error = wide_error(&sum) + pair_error(&inflow) * own * 1.01;
+  balance.error = wide_error(&sum) + pair_error(&revenue) * own * 1.01;
+  balance.base = revenue.hi + revenue.lo;
+  balance.base_error = wide_error(&revenue);
   return balance;
 }
 
@@ -302,10 +261,12 @@ static double residual_bound(Large *large) {
   double most = 0;
   int row;
   for (row = 0; row < set->k; row++) {
-    double base = attribution_base(set->net, set->members[row]);
     Balance balance = row_balance(set, row, x, 1);
-    double bound = (fabs(balance.value) + balance.error) / base * (1 + 4 * ROUNDING);
-    large->r[row] = balance.value / base;
+    double least_base = balance.base - balance.base_error;
+    double bound = least_base > 0 ? (fabs(balance.value) + balance.error) / least_base
+                                    * (1 + 4 * ROUNDING)
+                                  : INFINITY;
+    large->r[row] = balance.value / balance.base;
     if (!(bound <= most)) most = bound;   /* NaN too */
   }
   return most;
@@ -313,16 +274,16 @@ static double residual_bound(Large *large) {
 
 /* g = (I - W) y, each row as computed; returns a lower bound on min g
 ** (at most 0 when y is not positive everywhere). */
-static double positive_part(Large *large) {
+static double least_g_bound(Large *large) {
   const LargeSet *set = large->set;
   Values y = { large->y, NULL };
   double least = INFINITY;
   int row;
   for (row = 0; row < set->k; row++) {
-    double base = attribution_base(set->net, set->members[row]);
     Balance balance = row_balance(set, row, y, 0);
-    double low = (-balance.value - balance.error) / base * (1 - 4 * ROUNDING);
-    large->g[row] = -balance.value / base;
+    double low = (-balance.value - balance.error) / (balance.base + balance.base_error)
+               * (1 - 4 * ROUNDING);
+    large->g[row] = -balance.value / balance.base;
     if (!(large->y[row] > 0)) low = 0;
     if (!(low >= least)) least = low;   /* NaN too */
   }
@@ -341,7 +302,7 @@ static int refine(Large *large, const double *rhs, double *u) {
 static int prove_nonsingular(Large *large, double *bound) {
   int rc = approximate_solve(large, large->ones, large->y), round, i;
   for (round = 0; rc == SQLITE_OK; round++) {
-    double least = positive_part(large);
+    double least = least_g_bound(large);
     if (least > 0) {
       *bound = largest(large->y, large->set->k) / least;
       return isfinite(*bound) ? SQLITE_OK : SQLITE_ERROR;

@@ -3,14 +3,55 @@
 ** and exposure_large.c.
 **
 ** R_j, the attribution base, is the larger of j's stated revenue and the
-** sum of its revenue inflows. An inflow from the core (its payer or its
-** end customer is in the core) counts 1; any other revenue inflow whose
-** share f / R_j is not 0 passes on its payer's exposure.
+** sum of its revenue inflows: as a double for the shares f / R_j
+** (attribution_base, with the inflows summed in doubles), and exactly where
+** a near-closed cycle's slack depends on it (exact_base, exact_excess). An
+** inflow from the core (its payer or its end customer is in the core)
+** counts 1; any other revenue inflow whose share f / R_j is not 0 passes
+** on its payer's exposure.
 */
 #ifndef AIBUBBLE_EXPOSURE_SHARES_H
 #define AIBUBBLE_EXPOSURE_SHARES_H
 
 #include "network.h"
+#include "twice.h"
+
+/* The sum of j's revenue inflows, added again in twice the precision
+** (revenue_inflow is a plain sum, some units in its last place off). */
+static inline Wide exact_inflow(const Network *net, int j) {
+  Wide sum = { 0, 0, 0, 0, 0 };
+  int f;
+  for (f = net->in_start[j]; f < net->in_financing_start[j]; f++) {
+    wide_add_product(&sum, net->in_amount[f], 1);
+  }
+  return sum;
+}
+
+/* Whether j's stated revenue is above the exact sum of its revenue
+** inflows: stated - hi is exact where the two are within a factor 2 of
+** each other (Sterbenz), and decides alone where they are not. */
+static inline int stated_above(const Network *net, int j, const Wide *inflow) {
+  return net->revenue_stated[j] && net->revenue[j] - inflow->hi > inflow->lo;
+}
+
+/* R_j exactly as the model defines it, the larger of the stated revenue
+** and the exact sum of the revenue inflows (that sum where the revenue is
+** NULL), as a Wide whose hi + lo is within pair_error of it. */
+static inline Wide exact_base(const Network *net, int j) {
+  Wide sum = exact_inflow(net, j);
+  if (stated_above(net, j, &sum)) {
+    sum.hi = net->revenue[j];
+    sum.lo = 0;
+  }
+  return sum;
+}
+
+/* What R_j exceeds the exact sum of j's revenue inflows by: 0 unless the
+** stated revenue is larger, then rounded once. */
+static inline double exact_excess(const Network *net, int j) {
+  Wide sum = exact_inflow(net, j);
+  return stated_above(net, j, &sum) ? (net->revenue[j] - sum.hi) - sum.lo : 0;
+}
 
 /* R_j for the attribution: at least the sum of the revenue inflows. */
 static inline double attribution_base(const Network *net, int j) {

@@ -279,7 +279,7 @@ static void lay_out(Network *net, Carving *carving) {
   CARVE(behalf_start, n + 1); CARVE(behalf_payee, (size_t)net->n_behalf);
   CARVE(debtor_start, n + 1); CARVE(debtor_creditor, c);
   CARVE(hash, (size_t)net->hash_size);
-  CARVE(has_equity, n); CARVE(in_financing, f);
+  CARVE(has_equity, n); CARVE(revenue_stated, n); CARVE(in_financing, f);
 #undef CARVE
 }
 
@@ -346,6 +346,7 @@ static void group_flows(Network *net, const NetworkBuilder *b) {
   start[0] = 0;
   for (i = 0; i < n; i++) {
     net->revenue[i] = b->revenue_null[i] ? net->revenue_inflow[i] : b->revenue[i];
+    net->revenue_stated[i] = !b->revenue_null[i];
     net->liquidity_before[i] = net->cash[i] + net->operating_cf[i] - net->capex[i]
                              - net->debt_service[i] + net->financing_inflow[i];
   }
