@@ -365,6 +365,19 @@ static const Case known_cases[] = {
     "SELECT exposure('CoreWeave', '[\"OpenAI\",\"Anthropic\"]', '{\"flows\":\"flows\"}')", NULL },
   { "exposure unknown company", "SELECT exposure('Nobody')", NULL },
   { "exposure bad options", "SELECT exposure('OpenAI', NULL, '{\"bad\":1}')", NULL },
+  { "exposure of a ring of 600 (the proved solve)",
+    "SELECT exposure('r0', NULL, '{\"companies\":\"ring_c\",\"flows\":\"ring_f\","
+    "\"claims\":\"ring_k\"}')",
+    "CREATE TABLE ring_c AS SELECT * FROM companies WHERE 0;"
+    " CREATE TABLE ring_f AS SELECT * FROM flows WHERE 0;"
+    " CREATE TABLE ring_k AS SELECT * FROM claims WHERE 0;"
+    " INSERT INTO ring_c(name, kind) VALUES ('L', 'lab');"
+    " WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 599)"
+    " INSERT INTO ring_c(name, kind, revenue) SELECT 'r' || n, 'other', 1000002 FROM i;"
+    " WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 599)"
+    " INSERT INTO ring_f(payer, payee, kind, amount)"
+    " SELECT 'r' || ((n + 599) % 600), 'r' || n, 'compute', 1e6 FROM i"
+    " UNION ALL SELECT 'L', 'r' || n, 'compute', 1 FROM i" },
   { "cascade_shock", "SELECT * FROM cascade_shock(30)", NULL },
   { "cascade_shock options",
     "SELECT * FROM cascade_shock(50, 'Microsoft',"
