@@ -32,6 +32,14 @@ SQLITE_EXTENSION_INIT3
 #include "exposure.h"
 #include "exposure_large.h"
 #include "exposure_shares.h"
+
+/* How close the iteration must come to take a set that the elimination
+** could solve: far below EXPOSURE_TOLERANCE, since the sets solved after
+** it add their own errors to what they receive from it. */
+#define SMALL_SET_TOLERANCE 1e-15
+/* The relative uncertainty of a slack that the elimination takes as known:
+** its answer moves by about as much, relative, as its slacks do. */
+#define SLACK_PRECISION 1e-15
 #include "scc.h"
 
 /* The share of each company's revenue paid by the core directly. */
@@ -149,16 +157,17 @@ static int eliminate_rows(double *w, double *slack, double *b, int k) {
 ** (summed from what leaves the set, when most of it stays, so that a
 ** near-closed cycle keeps its small slack exact: the inflows from outside
 ** the set, and what R_j exceeds the exact sum of the inflows by) and b =
-** d_j + the known part. */
-static void fill_row(Exact *x, int j, int r, int k) {
+** d_j + the known part. Returns 1 when that small slack is not known to
+** SLACK_PRECISION (an excess too close to what the sums can tell), else 0. */
+static int fill_row(Exact *x, int j, int r, int k) {
   const Network *net = x->net;
-  double base = attribution_base(net, j), inside = 0, outside = 0, known = 0;
+  double base = attribution_base(net, j), inside = 0, outside = 0, known = 0, excess, uncertainty;
   int f;
   memset(x->w + (size_t)r * k, 0, (size_t)k * sizeof(double));
   x->rhs[r] = x->direct[j];
   if (x->core[j] || base <= 0) {
     x->slack[r] = 1;
-    return;
+    return 0;
   }
   for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
     int i = net->in_payer[f];
@@ -172,7 +181,13 @@ static void fill_row(Exact *x, int j, int r, int k) {
     }
   }
   x->rhs[r] += known / base;
-  x->slack[r] = inside <= base / 2 ? (base - inside) / base : (exact_excess(net, j) + outside) / base;
+  if (inside <= base / 2) {
+    x->slack[r] = (base - inside) / base;
+    return 0;
+  }
+  excess = exact_excess(net, j, &uncertainty);
+  x->slack[r] = (excess + outside) / base;
+  return !(uncertainty <= SLACK_PRECISION * (excess + outside));
 }
 
 /* Visits of a step of the iteration: every member and its inflows. */
@@ -207,20 +222,20 @@ static int iteration_step(Exact *x, const int *members, int k, const double *fro
 }
 
 /* The model's Jacobi iteration from 0 within the set, beside the same from
-** 1, until the two are within 2 EXPOSURE_TOLERANCE; their middle is then
-** within EXPOSURE_TOLERANCE of the fixed point between them. A member
+** 1, until the two are within 2 tolerance; their middle is then within
+** tolerance of the fixed point between them. A member
 ** unknown makes the whole set unknown. SQLITE_OK; SQLITE_ERROR past most
 ** steps, or once neither moves (rounding keeps them apart: a slow cycle's
 ** iterations stop a few units of rounding over 1 - its rate from the fixed
 ** point); or the stop check's answer. */
-static int iterate_set(Exact *x, const int *members, int k, int most) {
+static int iterate_set(Exact *x, const int *members, int k, int most, double tolerance) {
   double visits = 2 * set_visits(x, members, k), gap = 1, *swap;
   int step, r, stop, reached = 0, moved = 1;
   for (r = 0; r < k; r++) {
     x->low[r] = 0;
     x->high[r] = 1;
   }
-  for (step = 0; step < most && moved && gap > 2 * EXPOSURE_TOLERANCE; step++) {
+  for (step = 0; step < most && moved && gap > 2 * tolerance; step++) {
     if ((stop = stop_after(x->stop, visits)) != 0) return stop;
     /* One member unknown: every member depends on it, so all are. */
     if (iteration_step(x, members, k, x->low, x->next_low) ||
@@ -241,7 +256,7 @@ static int iterate_set(Exact *x, const int *members, int k, int most) {
   for (r = 0; r < k; r++) {
     x->exposure[members[r]] = reached ? x->low[r] + (x->high[r] - x->low[r]) / 2 : 0;
   }
-  return gap <= 2 * EXPOSURE_TOLERANCE ? SQLITE_OK : SQLITE_ERROR;
+  return gap <= 2 * tolerance ? SQLITE_OK : SQLITE_ERROR;
 }
 
 /* A set whose iteration did not settle: its exposures are unknown (NaN),
@@ -254,7 +269,7 @@ static int give_up(Exact *x, const int *members, int k) {
 
 /* Iterates the set up to the steps allowed; gives up on it past them. */
 static int iterate_or_give_up(Exact *x, const int *members, int k) {
-  int rc = iterate_set(x, members, k, x->most);
+  int rc = iterate_set(x, members, k, x->most, EXPOSURE_TOLERANCE);
   return rc == SQLITE_ERROR ? give_up(x, members, k) : rc;
 }
 
@@ -266,9 +281,12 @@ static int steps_worth(const Exact *x, const int *members, int k) {
   return steps < EXPOSURE_MIN_STEPS ? EXPOSURE_MIN_STEPS : steps > x->most ? x->most : (int)steps;
 }
 
-/* Solves the set members[0..k) exactly, when it is small enough. */
+static int solve_large(Exact *x, const int *members, int k);
+
+/* Solves the set members[0..k) exactly, when it is small enough and its
+** slacks are known well enough; else as a large set. */
 static int solve_dense(Exact *x, const int *members, int k) {
-  int r, carried = 0, unknown = 0;
+  int r, carried = 0, unknown = 0, uncertain = 0;
   if (x->dense == NULL) {
     size_t side = x->net->n_companies < EXPOSURE_DENSE_MAX ? (size_t)x->net->n_companies
                                                              : EXPOSURE_DENSE_MAX;
@@ -281,12 +299,13 @@ static int solve_dense(Exact *x, const int *members, int k) {
   }
   for (r = 0; r < k; r++) x->local[members[r]] = r;
   for (r = 0; r < k; r++) {
-    fill_row(x, members[r], r, k);
+    uncertain |= fill_row(x, members[r], r, k);
     carried |= x->rhs[r] != 0;
     unknown |= isnan(x->rhs[r]);
   }
   for (r = 0; r < k; r++) x->local[members[r]] = -1;
   if (unknown) return unknown_set(x, members, k);   /* every member depends on it */
+  if (uncertain) return solve_large(x, members, k);
   if (!eliminate_rows(x->w, x->slack, x->rhs, k)) {
     if (carried) return iterate_or_give_up(x, members, k);   /* against rounding */
     for (r = 0; r < k; r++) x->rhs[r] = 0;   /* a closed cycle: nothing reaches it */
@@ -327,7 +346,7 @@ static int solve_set(Exact *x, const int *members, int k) {
   int rc;
   if (k == 1) return solve_alone(x, members[0]);
   if (k > EXPOSURE_DENSE_MAX) return solve_large(x, members, k);
-  rc = iterate_set(x, members, k, steps_worth(x, members, k));
+  rc = iterate_set(x, members, k, steps_worth(x, members, k), SMALL_SET_TOLERANCE);
   return rc == SQLITE_ERROR ? solve_dense(x, members, k) : rc;
 }
 

@@ -219,7 +219,7 @@ static void add_inflow(Wide *sum, const LargeSet *set, int f, double base, Value
   int payer = net->in_payer[f];
   double amount = net->in_amount[f];
   if (from_core(net, set->core, f)) {
-    if (affine) wide_add_product(sum, amount, 1);
+    if (affine) wide_add_term(sum, amount);
   } else if (passes_exposure(net, set->core, f, base)) {
     if (set->local[payer] >= 0) add_member(sum, amount, u, set->local[payer]);
     else if (affine) wide_add_product(sum, amount, set->exposure[payer]);

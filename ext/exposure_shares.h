@@ -22,7 +22,7 @@ static inline Wide exact_inflow(const Network *net, int j) {
   Wide sum = { 0, 0, 0, 0, 0 };
   int f;
   for (f = net->in_start[j]; f < net->in_financing_start[j]; f++) {
-    wide_add_product(&sum, net->in_amount[f], 1);
+    wide_add_term(&sum, net->in_amount[f]);
   }
   return sum;
 }
@@ -47,10 +47,19 @@ static inline Wide exact_base(const Network *net, int j) {
 }
 
 /* What R_j exceeds the exact sum of j's revenue inflows by: 0 unless the
-** stated revenue is larger, then rounded once. */
-static inline double exact_excess(const Network *net, int j) {
+** stated revenue is larger; *uncertainty bounds how far that may be off.
+** hi + lo is within pair_error of the sum, so a stated revenue that close
+** to it may be on either side (an excess of up to twice that); one clearly
+** above is off by that bound and its rounding; a NULL revenue, or one
+** clearly below, leaves no excess at all. */
+static inline double exact_excess(const Network *net, int j, double *uncertainty) {
   Wide sum = exact_inflow(net, j);
-  return stated_above(net, j, &sum) ? (net->revenue[j] - sum.hi) - sum.lo : 0;
+  double bound = pair_error(&sum), excess = net->revenue[j] - sum.hi - sum.lo;
+  *uncertainty = 0;
+  if (!net->revenue_stated[j] || excess < -bound) return 0;
+  if (excess < 0) excess = 0;
+  *uncertainty = 2 * bound + TWICE_ROUNDING * excess;
+  return excess;
 }
 
 /* R_j for the attribution: at least the sum of the revenue inflows. */

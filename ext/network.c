@@ -13,6 +13,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "carve.h"
 #include "network.h"
+#include "twice.h"
 #include "recent.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -313,22 +314,29 @@ static void place_flow(Network *net, const NetworkBuilder *b, int i, int at) {
   net->in_financing[at] = b->flow_financing[i];
 }
 
+/* The amounts of flows [from, to), summed in twice the precision and
+** rounded once: within a unit in the last place of the exact sum, where a
+** plain sum of many small amounts beside a large one may be off by all
+** of them. A sum past the largest double is infinite. */
+static double inflow_sum(const Network *net, int from, int to) {
+  Wide sum = { 0, 0, 0, 0, 0 };
+  int f;
+  for (f = from; f < to; f++) wide_add_term(&sum, net->in_amount[f]);
+  return isfinite(sum.hi) ? sum.hi + sum.lo : sum.hi;
+}
+
 /* Groups the flows by payee, revenue before financing (a counting sort that
-** keeps table order within each part), and sums each company's inflows and
-** outflows in table order. */
+** keeps table order within each part), sums each company's outflows in
+** table order and its inflows with inflow_sum. */
 static void group_flows(Network *net, const NetworkBuilder *b) {
   int i, n = b->n_companies, *start = net->in_start, *financing = net->in_financing_start;
   memset(start, 0, (size_t)(n + 1) * sizeof(int));
   memset(financing, 0, (size_t)n * sizeof(int));
-  memset(net->revenue_inflow, 0, (size_t)n * sizeof(double));
-  memset(net->financing_inflow, 0, (size_t)n * sizeof(double));
   memset(net->outflow, 0, (size_t)n * sizeof(double));
   for (i = 0; i < b->n_flows; i++) {
     int payee = b->flow_payee[i];
     start[payee + 1]++;
     financing[payee] += b->flow_financing[i];
-    if (b->flow_financing[i]) net->financing_inflow[payee] += b->flow_amount[i];
-    else net->revenue_inflow[payee] += b->flow_amount[i];
     net->outflow[b->flow_payer[i]] += b->flow_amount[i];
   }
   for (i = 0; i < n; i++) start[i + 1] += start[i];
@@ -345,6 +353,8 @@ static void group_flows(Network *net, const NetworkBuilder *b) {
   }
   start[0] = 0;
   for (i = 0; i < n; i++) {
+    net->revenue_inflow[i] = inflow_sum(net, start[i], financing[i]);
+    net->financing_inflow[i] = inflow_sum(net, financing[i], start[i + 1]);
     net->revenue[i] = b->revenue_null[i] ? net->revenue_inflow[i] : b->revenue[i];
     net->revenue_stated[i] = !b->revenue_null[i];
     net->liquidity_before[i] = net->cash[i] + net->operating_cf[i] - net->capex[i]

@@ -27,6 +27,14 @@ static inline void wide_add(Wide *w, double v) {
   w->hi = s;
 }
 
+/* Adds an amount, exactly as it is (no product to split). */
+static inline void wide_add_term(Wide *w, double v) {
+  if (v == 0) return;
+  wide_add(w, v);
+  w->magnitude += fabs(v);
+  w->terms += 1;
+}
+
 static inline void wide_add_product(Wide *w, double a, double b) {
   double p = a * b;
   if (a == 0 || b == 0) return;
