@@ -9,8 +9,11 @@
 ** (so a cycle that leaks almost nothing is as exact as any other), whose
 ** least solution is 0 when it leaks nothing at all. This is the limit of
 ** the model's iteration from 0, without its slow approach on such cycles.
-** A set larger than EXPOSURE_DENSE_MAX goes to the proved solve of
-** exposure_large.c; one it cannot prove is left to that iteration, within
+** A small cycle is first iterated as below, to SMALL_SET_TOLERANCE, while
+** that costs less than the elimination; a cycle whose slacks are not known
+** well enough for the elimination (exact_excess), and a set larger than
+** EXPOSURE_DENSE_MAX, go to the proved solve of exposure_large.c; one it
+** cannot prove is left to that iteration, within
 ** the set: Jacobi from e = 0 (each step reads the previous vector only, as
 ** the model states it); the map is monotone and bounded by 1, so the vector
 ** rises to the least fixed point. The same map iterated from e = 1 falls
