@@ -135,7 +135,6 @@ static char *pct_key(const char *spenders, const char *options, double pct) {
 static int lanes_to_run(int n) {
   size_t fit = MEMO_BYTES / cascade_size(n);
   if (fit > MEMO_CASCADES) fit = MEMO_CASCADES;
-  if (fit < 1) fit = 1;
   return fit < CASCADE_LANES ? (int)fit : CASCADE_LANES;
 }
 

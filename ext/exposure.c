@@ -35,6 +35,7 @@ SQLITE_EXTENSION_INIT3
 #include "exposure.h"
 #include "exposure_large.h"
 #include "exposure_shares.h"
+#include "scc.h"
 
 /* How close the iteration must come to take a set that the elimination
 ** could solve: far below EXPOSURE_TOLERANCE, since the sets solved after
@@ -43,7 +44,6 @@ SQLITE_EXTENSION_INIT3
 /* The relative uncertainty of a slack that the elimination takes as known:
 ** its answer moves by about as much, relative, as its slacks do. */
 #define SLACK_PRECISION 1e-15
-#include "scc.h"
 
 /* The share of each company's revenue paid by the core directly. */
 static void direct_shares(const Network *net, const unsigned char *core, double *direct) {

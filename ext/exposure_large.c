@@ -46,6 +46,7 @@ typedef struct Large {
   int *start, *column;     /* [k + 1], [entries]: each row's inflows from members */
   double *weight;          /* [entries] f / R_j */
   double *b, *ones;        /* [k] the right-hand sides */
+  Wide *revenue;           /* [k] each member's R_j, exactly (exact_base) */
   double *x_hi, *x_lo, *y, *g, *r, *d;   /* [k] */
   double *change, *last_change;  /* [k] a sweep pair's changes, the last pair's */
   double sweep_visits;     /* visits of a pair of sweeps */
@@ -94,6 +95,7 @@ static void lay_out(void *owner, Carving *carving, size_t k) {
   large->column = carve(carving, entries, sizeof(int));
   large->weight = carve(carving, entries, sizeof(double));
   large->b = carve(carving, k, sizeof(double));
+  large->revenue = carve(carving, k, sizeof(Wide));
   large->ones = carve(carving, k, sizeof(double));
   large->x_hi = carve(carving, k, sizeof(double));
   large->x_lo = carve(carving, k, sizeof(double));
@@ -118,6 +120,7 @@ static int large_open(Large *large, const LargeSet *set) {
     large->start[row] = entries;
     entries += inside_inflows(set, row, large->column + entries, large->weight + entries);
     large->b[row] = known_part(set, row);
+    large->revenue[row] = exact_base(set->net, set->members[row]);
     large->ones[row] = 1;
     if (isnan(large->b[row])) return SQLITE_ERROR;
     reached |= large->b[row] != 0;
@@ -233,24 +236,26 @@ typedef struct Balance {
 } Balance;
 
 /* R_j u_j subtracted from the sum of what its inflows bring, in twice the
-** precision, with R_j as the model defines it (exact_base: its error
+** precision, with R_j as the model defines it (large->revenue: its error
 ** bound, which u_j multiplies, is the inflow sum's). */
-static Balance row_balance(const LargeSet *set, int row, Values u, int affine) {
+static Balance row_balance(const Large *large, int row, Values u, int affine) {
+  const LargeSet *set = large->set;
   const Network *net = set->net;
+  const Wide *revenue = &large->revenue[row];
   int j = set->members[row], f;
   double base = attribution_base(net, j), own = fabs(u.hi[row]) + (u.lo ? fabs(u.lo[row]) : 0);
-  Wide sum, revenue = exact_base(net, j);   /* base only picks the inflows that pass */
+  Wide sum;   /* base only picks the inflows that pass */
   Balance balance;
   memset(&sum, 0, sizeof(sum));
   for (f = net->in_start[j]; f < net->in_start[j + 1]; f++) {
     if (!net->in_financing[f]) add_inflow(&sum, set, f, base, u, affine);
   }
-  add_member(&sum, -revenue.hi, u, row);
-  add_member(&sum, -revenue.lo, u, row);
+  add_member(&sum, -revenue->hi, u, row);
+  add_member(&sum, -revenue->lo, u, row);
   balance.value = sum.hi + sum.lo;
-  balance.error = wide_error(&sum) + pair_error(&revenue) * own * 1.01;
-  balance.base = revenue.hi + revenue.lo;
-  balance.base_error = wide_error(&revenue);
+  balance.error = wide_error(&sum) + pair_error(revenue) * own * 1.01;
+  balance.base = revenue->hi + revenue->lo;
+  balance.base_error = wide_error(revenue);
   return balance;
 }
 
@@ -261,7 +266,7 @@ static double residual_bound(Large *large) {
   double most = 0;
   int row;
   for (row = 0; row < set->k; row++) {
-    Balance balance = row_balance(set, row, x, 1);
+    Balance balance = row_balance(large, row, x, 1);
     double least_base = balance.base - balance.base_error;
     double bound = least_base > 0 ? (fabs(balance.value) + balance.error) / least_base
                                     * (1 + 4 * ROUNDING)
@@ -280,7 +285,7 @@ static double least_g_bound(Large *large) {
   double least = INFINITY;
   int row;
   for (row = 0; row < set->k; row++) {
-    Balance balance = row_balance(set, row, y, 0);
+    Balance balance = row_balance(large, row, y, 0);
     double low = (-balance.value - balance.error) / (balance.base + balance.base_error)
                * (1 - 4 * ROUNDING);
     large->g[row] = -balance.value / balance.base;

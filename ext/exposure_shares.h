@@ -4,8 +4,9 @@
 **
 ** R_j, the attribution base, is the larger of j's stated revenue and the
 ** sum of its revenue inflows: as a double for the shares f / R_j
-** (attribution_base, with the inflows summed in doubles), and exactly where
-** a near-closed cycle's slack depends on it (exact_base, exact_excess). An
+** (attribution_base, with the network's sum rounded once), and as hi + lo
+** where a near-closed cycle's slack depends on it (exact_base,
+** exact_excess). An
 ** inflow from the core (its payer or its end customer is in the core)
 ** counts 1; any other revenue inflow whose share f / R_j is not 0 passes
 ** on its payer's exposure.
@@ -16,15 +17,10 @@
 #include "network.h"
 #include "twice.h"
 
-/* The sum of j's revenue inflows, added again in twice the precision
-** (revenue_inflow is a plain sum, some units in its last place off). */
+/* The sum of j's revenue inflows as hi + lo, before the network rounded
+** it to revenue_inflow. */
 static inline Wide exact_inflow(const Network *net, int j) {
-  Wide sum = { 0, 0, 0, 0, 0 };
-  int f;
-  for (f = net->in_start[j]; f < net->in_financing_start[j]; f++) {
-    wide_add_term(&sum, net->in_amount[f]);
-  }
-  return sum;
+  return wide_sum(net->in_amount, net->in_start[j], net->in_financing_start[j]);
 }
 
 /* Whether j's stated revenue is above the exact sum of its revenue

@@ -319,9 +319,7 @@ static void place_flow(Network *net, const NetworkBuilder *b, int i, int at) {
 ** plain sum of many small amounts beside a large one may be off by all
 ** of them. A sum past the largest double is infinite. */
 static double inflow_sum(const Network *net, int from, int to) {
-  Wide sum = { 0, 0, 0, 0, 0 };
-  int f;
-  for (f = from; f < to; f++) wide_add_term(&sum, net->in_amount[f]);
+  Wide sum = wide_sum(net->in_amount, from, to);
   return isfinite(sum.hi) ? sum.hi + sum.lo : sum.hi;
 }
 

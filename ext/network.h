@@ -42,7 +42,7 @@ typedef struct Network {
   const char **kind;        /* [n_companies], never NULL ('' when NULL) */
   double *revenue;          /* R: as stated, or the sum of revenue inflows when NULL */
   unsigned char *revenue_stated;   /* 1 where R was stated, 0 where NULL */
-  double *revenue_inflow;   /* sum of revenue inflows (in table order, rounded) */
+  double *revenue_inflow;   /* sum of revenue inflows, in twice the precision, rounded once */
   double *financing_inflow; /* Fin: sum of financing inflows */
   double *outflow;          /* Out: sum of all outflows */
   double *operating_cf;     /* O */

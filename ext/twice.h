@@ -5,7 +5,8 @@
 ** its rounded value and its error, and each addition by TwoSum into its
 ** rounded sum and its error (Ogita, Rump and Oishi's Dot2). It also keeps
 ** what bounds its own error: the magnitudes of the terms and their count.
-** For exposure's proofs (exposure_large.c) and its exact slacks.
+** For the network's inflow sums, exposure's proofs (exposure_large.c) and
+** its exact slacks.
 */
 #ifndef AIBUBBLE_TWICE_H
 #define AIBUBBLE_TWICE_H
@@ -33,6 +34,14 @@ static inline void wide_add_term(Wide *w, double v) {
   wide_add(w, v);
   w->magnitude += fabs(v);
   w->terms += 1;
+}
+
+/* The sum of values[from, to), each added as it is. */
+static inline Wide wide_sum(const double *values, int from, int to) {
+  Wide sum = { 0, 0, 0, 0, 0 };
+  int i;
+  for (i = from; i < to; i++) wide_add_term(&sum, values[i]);
+  return sum;
 }
 
 static inline void wide_add_product(Wide *w, double a, double b) {
