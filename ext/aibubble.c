@@ -60,7 +60,7 @@ static void reader_function(sqlite3_context *ctx, int argc, sqlite3_value **argv
   Reader *reader = sqlite3_user_data(ctx);
   char *errmsg = NULL;
   int rc = args_without_nul(reader->name, argc, argv, &errmsg);
-  if (rc == SQLITE_OK) rc = connection_enter(reader->conn, reader->name, &errmsg);
+  if (rc == SQLITE_OK) rc = connection_enter(reader->conn, reader->name, ctx, &errmsg);
   if (rc != SQLITE_OK) {
     result_error(ctx, rc, errmsg);
     return;

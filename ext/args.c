@@ -405,13 +405,10 @@ int json_is_type(sqlite3 *db, const char *fn, const char *text, const char *type
   return is;
 }
 
-int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
-                  unsigned allowed, Options *options, char **errmsg) {
-  const char *text = arg_text(value);
+static int parse_object(sqlite3 *db, const char *fn, const char *text, unsigned allowed,
+                        Options *options, char **errmsg) {
   sqlite3_stmt *stmt = NULL;
   int rc, step = SQLITE_DONE, is_object;
-  memset(options, 0, sizeof(*options));
-  if (text == NULL) return SQLITE_OK;
   if ((is_object = json_is_type(db, fn, text, "object", &rc, errmsg)) != 1) {
     if (rc != SQLITE_OK) return rc;
     *errmsg = is_object < 0 ? error_message(fn, "options are not valid JSON: '%q'", text)
@@ -425,6 +422,65 @@ int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
   }
   rc = json_each_finish(db, fn, stmt, rc, step, errmsg);
   if (rc != SQLITE_OK) options_free(options);
+  return rc;
+}
+
+static int options_copy(const Options *from, Options *to) {
+  int i;
+  memset(to, 0, sizeof(*to));
+  to->given = from->given;
+  memcpy(to->number, from->number, sizeof(to->number));
+  for (i = 0; i < OPT_COUNT; i++) {
+    if (from->text[i] && (to->text[i] = sqlite3_mprintf("%s", from->text[i])) == NULL) {
+      options_free(to);
+      return SQLITE_NOMEM;
+    }
+  }
+  return SQLITE_OK;
+}
+
+struct OptionsMemo {
+  char *text;
+  unsigned allowed;
+  Options options;
+};
+
+void options_memo_free(OptionsMemo *memo) {
+  if (memo == NULL) return;
+  sqlite3_free(memo->text);
+  options_free(&memo->options);
+  sqlite3_free(memo);
+}
+
+/* Keeps options (parsed from text) as conn's last; out of memory, keeps none. */
+static void remember(Connection *conn, const char *text, unsigned allowed,
+                     const Options *options) {
+  OptionsMemo *memo = sqlite3_malloc64(sizeof(OptionsMemo));
+  options_memo_free(conn->options_memo);
+  conn->options_memo = NULL;
+  if (memo == NULL) return;
+  memo->allowed = allowed;
+  if ((memo->text = sqlite3_mprintf("%s", text)) == NULL ||
+      options_copy(options, &memo->options) != SQLITE_OK) {
+    sqlite3_free(memo->text);
+    sqlite3_free(memo);
+    return;
+  }
+  conn->options_memo = memo;
+}
+
+int options_parse(Connection *conn, const char *fn, sqlite3_value *value,
+                  unsigned allowed, Options *options, char **errmsg) {
+  const char *text = arg_text(value);
+  const OptionsMemo *memo = conn->options_memo;
+  int rc;
+  memset(options, 0, sizeof(*options));
+  if (text == NULL) return SQLITE_OK;
+  if (memo && memo->allowed == allowed && strcmp(memo->text, text) == 0) {
+    return options_copy(&memo->options, options);
+  }
+  rc = parse_object(conn->db, fn, text, allowed, options, errmsg);
+  if (rc == SQLITE_OK) remember(conn, text, allowed, options);
   return rc;
 }
 

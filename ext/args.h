@@ -70,10 +70,14 @@ int arg_number(const char *fn, const char *what, sqlite3_value *value,
                double low, double high, double *out, char **errmsg);
 
 /* Parses a JSON object of options (NULL value: none), accepting only the
-** options in allowed. Free with options_free. */
-int options_parse(sqlite3 *db, const char *fn, sqlite3_value *value,
+** options in allowed. Free with options_free. The connection keeps the
+** last options parsed without error: a function called on every row with
+** the same options parses them once (a parse runs two statements of
+** SQLite's JSON functions, some 28 us). */
+int options_parse(Connection *conn, const char *fn, sqlite3_value *value,
                   unsigned allowed, Options *options, char **errmsg);
 void options_free(Options *options);
+void options_memo_free(OptionsMemo *memo);
 double option_number(const Options *options, int id, double fallback);
 void options_tables(const Options *options, TableNames *names);
 

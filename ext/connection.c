@@ -15,8 +15,9 @@ SQLITE_EXTENSION_INIT3
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "args.h"
 #include "connection.h"
-#include "digest.h"
+#include "memdb_stamp.h"
 #include "loader.h"
 
 char *error_message(const char *fn, const char *format, ...) {
@@ -68,6 +69,7 @@ void connection_release(void *p) {
   if (conn == NULL || --conn->refcount > 0) return;
   flush(conn);
   sqlite3_free(conn->stamp);
+  options_memo_free(conn->options_memo);
   sqlite3_free(conn);
 }
 
@@ -117,45 +119,16 @@ static int in_wal_mode(sqlite3 *db, const char *schema) {
          journal != NULL && journal->pMethods != NULL;
 }
 
-#define DIGEST_CHUNK 16384   /* bytes read at a time */
-
-/* Appends a digest of schema's memdb file, read through its VFS:
-** sqlite3_deserialize() may put a new image in the old one's buffer (same
-** address, same size), and a shared memdb ('file:/name?vfs=memdb') may be
-** made again by other connections, which nothing else tells apart. The VFS
-** reads under the store's own mutex (another connection may resize a shared
-** one), and runs no SQL. It costs a read of the whole database on every call.
-** Returns 0 when the file could not be read whole (it changed meanwhile):
-** then nothing may be cached. */
-static int append_memdb_digest(sqlite3_str *text, sqlite3 *db, const char *schema) {
-  sqlite3_file *file = NULL;
-  sqlite3_int64 size = 0, offset;
-  unsigned char chunk[DIGEST_CHUNK];
-  Digest digest;
-  if (sqlite3_file_control(db, schema, SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
-      file == NULL || file->pMethods == NULL ||
-      file->pMethods->xFileSize(file, &size) != SQLITE_OK) {
-    return 0;
-  }
-  digest_start(&digest);
-  for (offset = 0; offset < size; offset += DIGEST_CHUNK) {
-    int amount = size - offset < DIGEST_CHUNK ? (int)(size - offset) : DIGEST_CHUNK;
-    if (file->pMethods->xRead(file, chunk, amount, offset) != SQLITE_OK) return 0;
-    digest_add(&digest, chunk, (size_t)amount);
-  }
-  sqlite3_str_appendf(text, "#%llx", digest_end(&digest));
-  return 1;
-}
-
 /* What tells a database from an earlier one under the same name, whose
 ** pager (a new one starts at the same data version, and its file handle
 ** may take the old one's memory): for an ATTACHed file, the file system's
 ** word on the file and its WAL (main cannot be attached again); for an
 ** in-memory database of the memdb VFS (sqlite3_deserialize() makes one),
-** the VFS's name (its buffer's address and size) and a digest of its
-** bytes. Returns 0 when the digest could not be made: then nothing may be
-** cached. */
-static int append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const char *schema) {
+** memdb_stamp.c's stamp, which call's statement may keep (state: the
+** database's transaction state when the call began). Returns 0 when the
+** digest could not be made: then nothing may be cached. */
+static int append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const char *schema,
+                              sqlite3_context *call, int state) {
   sqlite3_vfs *vfs = NULL;
   char *vfs_name = NULL;
   int whole = 1;
@@ -169,8 +142,7 @@ static int append_incarnation(sqlite3_str *text, sqlite3 *db, int index, const c
       vfs != NULL && vfs->zName != NULL && strcmp(vfs->zName, "memdb") == 0 &&
       sqlite3_file_control(db, schema, SQLITE_FCNTL_VFSNAME, &vfs_name) == SQLITE_OK &&
       vfs_name != NULL) {
-    sqlite3_str_appendall(text, vfs_name);
-    whole = append_memdb_digest(text, db, schema);
+    whole = memdb_stamp_append(text, db, schema, vfs_name, call, state);
   }
   sqlite3_free(vfs_name);
   return whole;
@@ -188,8 +160,10 @@ static int cannot_read_now(int rc) {
 ** open or a database cannot be read now (locked by another connection's
 ** write, refused by an authorizer, or an in-memory one changing while it
 ** was read for its digest): then nothing may be cached, and the tables are
-** read afresh (which fails only if they are in that database). */
-static int data_stamp(sqlite3 *db, char **stamp) {
+** read afresh (which fails only if they are in that database). call is
+** the scalar call under way (NULL: none), whose statement may keep the
+** stamps of in-memory databases. */
+static int data_stamp(sqlite3 *db, sqlite3_context *call, char **stamp) {
   sqlite3_str *text = sqlite3_str_new(NULL);   /* not held to SQLITE_LIMIT_LENGTH */
   const char *schema;
   int i, rc;
@@ -211,7 +185,7 @@ static int data_stamp(sqlite3 *db, char **stamp) {
     sqlite3_file_control(db, schema, SQLITE_FCNTL_FILE_POINTER, &file);
     sqlite3_str_appendf(text, "%s\x1f%s\x1f%p\x1f%d\x1f%u\x1f", schema,
                         sqlite3_db_filename(db, schema), file, rc, version);
-    if (!append_incarnation(text, db, i, schema)) {
+    if (!append_incarnation(text, db, i, schema, call, state)) {
       sqlite3_free(sqlite3_str_finish(text));
       return SQLITE_OK;
     }
@@ -270,25 +244,25 @@ static void adopt_stamp(Connection *conn, char *stamp) {
   conn->stamp = stamp;
 }
 
-int connection_enter(Connection *conn, const char *fn, char **errmsg) {
+int connection_enter(Connection *conn, const char *fn, sqlite3_context *call, char **errmsg) {
   if (conn->depth >= MAX_NESTED_CALLS) {
     *errmsg = error_message(fn, "the input tables call aibubble's functions %d deep: does a view"
                             " among them read itself through %s?", MAX_NESTED_CALLS, fn);
     return *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  conn->depth++;
+  if (conn->depth++ == 0) conn->call = call;
   return SQLITE_OK;
 }
 
 void connection_leave(Connection *conn) {
-  conn->depth--;
+  if (--conn->depth == 0) conn->call = NULL;
 }
 
 int connection_network(Connection *conn, const char *fn, const TableNames *names,
                        Network **net, char **errmsg) {
   char *stamp, *key;
   CacheSlot *slot;
-  int rc = data_stamp(conn->db, &stamp);
+  int rc = data_stamp(conn->db, conn->depth == 1 ? conn->call : NULL, &stamp);
   *net = NULL;
   if (rc != SQLITE_OK) {
     if (rc != SQLITE_NOMEM) {

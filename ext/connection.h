@@ -31,12 +31,16 @@ typedef struct CacheSlot {
   unsigned last_used;
 } CacheSlot;
 
+typedef struct OptionsMemo OptionsMemo;   /* args.c's last options parsed */
+
 typedef struct Connection {
   sqlite3 *db;
   int refcount;
   char *stamp;               /* the data stamp the cached networks belong to */
   unsigned clock;
   int depth;                 /* calls under way: a view among the tables may call us */
+  sqlite3_context *call;     /* the scalar call under way at depth 1, else NULL */
+  OptionsMemo *options_memo;
   CacheSlot slot[CACHE_SLOTS];
 } Connection;
 
@@ -53,8 +57,11 @@ int connection_network(Connection *conn, const char *fn, const TableNames *names
 ** anything and leaves when done: a view among the input tables that calls
 ** one of them on itself would recurse until the stack ran out. Past
 ** MAX_NESTED_CALLS calls within calls, connection_enter refuses:
-** SQLITE_ERROR (or SQLITE_NOMEM) with *errmsg, and no need to leave. */
-int connection_enter(Connection *conn, const char *fn, char **errmsg);
+** SQLITE_ERROR (or SQLITE_NOMEM) with *errmsg, and no need to leave.
+** call is a scalar function's context (NULL for a table-valued function):
+** its statement may keep what it read of in-memory databases
+** (memdb_stamp.c). */
+int connection_enter(Connection *conn, const char *fn, sqlite3_context *call, char **errmsg);
 void connection_leave(Connection *conn);
 
 /* "fn: message", formatted; NULL when out of memory. */

@@ -33,7 +33,7 @@ int scenario_open(Connection *conn, const char *fn, sqlite3_value *spenders,
   TableNames names;
   int rc;
   memset(s, 0, sizeof(*s));
-  rc = options_parse(conn->db, fn, options, OPTIONS_CASCADE, &opts, errmsg);
+  rc = options_parse(conn, fn, options, OPTIONS_CASCADE, &opts, errmsg);
   if (rc != SQLITE_OK) return rc;
   options_tables(&opts, &names);
   rc = connection_network(conn, fn, &names, &s->net, errmsg);

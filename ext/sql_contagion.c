@@ -42,7 +42,7 @@ int contagion_open(Connection *conn, const char *fn, sqlite3_value *options,
   int rc;
   memset(in, 0, sizeof(*in));
   interrupt_begin(&in->interrupt, conn->db);
-  rc = options_parse(conn->db, fn, options, allowed, &in->options, errmsg);
+  rc = options_parse(conn, fn, options, allowed, &in->options, errmsg);
   if (rc != SQLITE_OK) return rc;
   options_tables(&in->options, &names);
   names.without_flows = 1;

@@ -106,7 +106,7 @@ static void exposure_function(sqlite3_context *ctx, Connection *conn, int argc,
   Network *net = NULL;
   int rc, j;
   if (company == NULL) return;   /* NULL company: NULL */
-  rc = options_parse(conn->db, FN, argc > 2 ? argv[2] : NULL, OPTIONS_TABLES, &options, &errmsg);
+  rc = options_parse(conn, FN, argc > 2 ? argv[2] : NULL, OPTIONS_TABLES, &options, &errmsg);
   if (rc != SQLITE_OK) {
     result_error(ctx, rc, errmsg);
     return;

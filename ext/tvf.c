@@ -404,7 +404,7 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
     }
   }
   rc = args_without_nul(spec->name, spec->n_args, c->args, &errmsg);
-  if (rc == SQLITE_OK) rc = connection_enter(module->conn, spec->name, &errmsg);
+  if (rc == SQLITE_OK) rc = connection_enter(module->conn, spec->name, NULL, &errmsg);
   if (rc == SQLITE_OK) {
     rc = spec->compute(module->conn, c->args, &c->result, &errmsg);
     connection_leave(module->conn);

@@ -361,6 +361,11 @@ static const Case known_cases[] = {
   { "aibubble_version", "SELECT aibubble_version()", NULL },
   { "exposure", "SELECT exposure('CoreWeave')", NULL },
   { "exposure all", "SELECT name, exposure(name) FROM companies", NULL },
+  { "exposure all, in memdb (its digest kept a statement)",
+    "SELECT name, exposure(name, NULL, '{\"companies\":\"m.companies\",\"flows\":\"m.flows\"}')"
+    " FROM m.companies",
+    "ATTACH 'file:/aibubble_oom?vfs=memdb' AS m; CREATE TABLE m.companies AS SELECT * FROM companies;"
+    " CREATE TABLE m.flows AS SELECT * FROM flows" },
   { "exposure core+options",
     "SELECT exposure('CoreWeave', '[\"OpenAI\",\"Anthropic\"]', '{\"flows\":\"flows\"}')", NULL },
   { "exposure unknown company", "SELECT exposure('Nobody')", NULL },
