@@ -7,8 +7,8 @@
 ** Registers, on the connection that loads it:
 **   aibubble_version()                         the version, from VERSION
 **   aibubble_debug()                           version, build and SQLite facts
-**   exposure(company [, core [, options]])     MODEL section 1
-**   cascade_shock(pct [, spenders [, options]])  table-valued, section 2
+**   exposure(company [, core [, options]])     the README's "The model"
+**   cascade_shock(pct [, spenders [, options]])  table-valued, the same
 **   breaking_point(company [, spenders [, options]])
 **   cascade_rounds(pct [, spenders [, options]])   table-valued, per round
 **   debtrank(shock [, options])                table-valued, section 3

@@ -1,5 +1,5 @@
 /*
-** breaking.h: breaking points (MODEL section 2), found without a full scan.
+** breaking.h: breaking points (the README's "The model"), found without a full scan.
 **
 ** The breaking point of a company is the smallest pct on the grid
 ** {0, 0.01, ..., 100} at which it defaults under the cascade. Defaults are

@@ -1,5 +1,5 @@
 /*
-** cascade.c: the liquidity cascade of MODEL section 2, round by round.
+** cascade.c: the liquidity cascade of the README's "The model", round by round.
 **
 ** Round t reads only the state of round t-1 (cuts x, defaults d):
 **   y(flow i->j on behalf of b) = max(x_i, x_b)

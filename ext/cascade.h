@@ -1,5 +1,5 @@
 /*
-** cascade.h: the liquidity cascade (MODEL section 2), on a Network.
+** cascade.h: the liquidity cascade (the README's "The model"), on a Network.
 **
 ** A spender cuts a share s of its outflows; companies in the failed set stop
 ** paying at once. Round by round each company loses the revenue and financing

@@ -1,5 +1,5 @@
 /*
-** exposure.c: the exposure fixed point of MODEL section 1.
+** exposure.c: the exposure fixed point of the README's "The model".
 **
 ** The fixed point e = d + W e (d the core's direct shares, W_ji = f / R_j
 ** for the other revenue inflows i->j) is solved exactly, one strongly

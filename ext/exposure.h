@@ -1,5 +1,5 @@
 /*
-** exposure.h: upstream attribution (MODEL section 1), on a Network.
+** exposure.h: upstream attribution (the README's "The model"), on a Network.
 **
 ** The exposure e_j of company j is the share of its revenue that comes,
 ** directly or through intermediaries, from the core set K:

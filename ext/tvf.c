@@ -398,8 +398,12 @@ static int tvf_filter(sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_
   }
   for (i = 0; i < spec->n_required; i++) {
     if (!(idx_num & (1 << i))) {
-      set_vtab_error(cursor->pVtab, sqlite3_mprintf("%s: %s is required, as in %s",
-                                                    spec->name, spec->arg_names[i], spec->usage));
+      /* A bare name among the arguments is the function's own column. */
+      set_vtab_error(cursor->pVtab,
+                     sqlite3_mprintf("%s: %s is required, as in %s; among its arguments a bare"
+                                     " %s is %s's own column: name an outer one with its table,"
+                                     " as in p.%s", spec->name, spec->arg_names[i], spec->usage,
+                                     spec->arg_names[i], spec->name, spec->arg_names[i]));
       return SQLITE_ERROR;
     }
   }

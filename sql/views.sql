@@ -12,7 +12,7 @@
 -- column REAL or INTEGER affinity and makes such filters numeric.
 
 -- Share of each company's revenue that comes, directly or through
--- intermediaries, from the labs (exposure(), MODEL section 1).
+-- intermediaries, from the labs (exposure(); README, "The model").
 CREATE VIEW IF NOT EXISTS exposure_ranking AS
 SELECT name AS company, kind, revenue, CAST(round(exposure(name), 4) AS REAL) AS from_labs
 FROM companies ORDER BY from_labs DESC, company;
@@ -35,8 +35,8 @@ CREATE VIEW IF NOT EXISTS breaking_points AS
 SELECT name AS company, kind, CAST(breaking_point(name) AS REAL) AS breaking_pct
 FROM companies ORDER BY breaking_pct IS NULL, breaking_pct, company;
 
--- Who relies on financing: liquidity after a normal year (L0, MODEL section
--- 2) with and without the investments and loans it receives.
+-- Who relies on financing: liquidity after a normal year (L0; README, "The
+-- liquidity cascade") with and without the investments and loans it receives.
 CREATE VIEW IF NOT EXISTS funding_gaps AS
 WITH financing AS (
   SELECT payee AS company, sum(amount) AS inflow
