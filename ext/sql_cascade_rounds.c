@@ -18,7 +18,6 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
-#include <limits.h>
 #include <string.h>
 #include "scenario.h"
 #include "sql_functions.h"
@@ -44,6 +43,7 @@ typedef struct History {
   const Network *net;              /* the table's, which holds a reference */
   Record *records;
   size_t capacity;                 /* records the array can hold */
+  size_t max_bytes;                /* history_max_bytes() */
   int n_rows;
 } History;
 
@@ -53,31 +53,44 @@ static void free_history(void *p) {
   sqlite3_free(h);
 }
 
-/* Room for one more round of records: the first of them, or NULL when out
-** of memory (or past INT_MAX rows). */
-static Record *next_round(History *h) {
+/* The most bytes the history may take: SQLite allocates no more than
+** about 2 GB at once, and no more than half its hard heap limit, if one is
+** set (PRAGMA hard_heap_limit), is left to the history. */
+#define HISTORY_MAX_BYTES 0x7fff0000u
+
+static size_t history_max_bytes(void) {
+  sqlite3_int64 hard = sqlite3_hard_heap_limit64(-1);
+  if (hard > 0 && hard / 2 < (sqlite3_int64)HISTORY_MAX_BYTES) return (size_t)(hard / 2);
+  return HISTORY_MAX_BYTES;
+}
+
+/* Room for one more round of records, into *first: SQLITE_NOMEM when out
+** of memory, SQLITE_TOOBIG past h->max_bytes. */
+static int next_round(History *h, Record **first) {
   size_t n = (size_t)h->net->n_companies, need = (size_t)h->n_rows + n;
-  Record *first;
-  if (need > INT_MAX) return NULL;
+  size_t most = h->max_bytes / sizeof(Record);
+  if (need > most) return SQLITE_TOOBIG;
   if (need > h->capacity || h->records == NULL) {
     size_t capacity = h->capacity * 2 > need ? h->capacity * 2 : need;
-    Record *records = sqlite3_realloc64(h->records, (capacity ? capacity : 1) * sizeof(Record));
-    if (records == NULL) return NULL;
+    Record *records;
+    if (capacity > most) capacity = most;
+    records = sqlite3_realloc64(h->records, (capacity ? capacity : 1) * sizeof(Record));
+    if (records == NULL) return SQLITE_NOMEM;
     h->records = records;
     h->capacity = capacity;
   }
-  first = h->records + h->n_rows;
-  memset(first, 0, n * sizeof(Record));
+  *first = h->records + h->n_rows;
+  memset(*first, 0, n * sizeof(Record));
   h->n_rows += (int)n;
-  return first;
+  return SQLITE_OK;
 }
 
 /* Round 0: the scenario as cascade_run starts it. */
 static int add_start(History *h, const Scenario *s) {
   const Network *net = h->net;
-  Record *r = next_round(h);
-  int j;
-  if (r == NULL) return SQLITE_NOMEM;
+  Record *r;
+  int j, rc = next_round(h, &r);
+  if (rc != SQLITE_OK) return rc;
   for (j = 0; j < net->n_companies; j++, r++) {
     int failed = s->params.failed[j];
     r->status = failed ? STATUS_FAILED : STATUS_OK;
@@ -99,10 +112,10 @@ typedef struct Recording {
 /* The on_round callback: records the round just run. */
 static int add_round(void *context, const Cascade *c, int round) {
   const Recording *recording = context;
-  Record *r = next_round(recording->history);
-  int j;
+  Record *r;
+  int j, rc = next_round(recording->history, &r);
   (void)round;
-  if (r == NULL) return SQLITE_NOMEM;
+  if (rc != SQLITE_OK) return rc;
   for (j = 0; j < c->n; j++, r++) {
     r->status = (unsigned char)cascade_status(c, &recording->scenario->params, j);
     r->cut = c->cut[j];
@@ -187,7 +200,16 @@ static int cascade_rounds_compute(Connection *conn, sqlite3_value **args, Result
   }
   memset(h, 0, sizeof(*h));
   h->net = s.net;
+  h->max_bytes = history_max_bytes();
   rc = record_rounds(h, &s);
+  if (rc == SQLITE_TOOBIG) {
+    *errmsg = error_message(FN, "the history of %d companies has more rows than it can hold"
+                            " (%lld bytes) after %d rounds: lower max_rounds, or read the last"
+                            " round from cascade_shock", s.net->n_companies,
+                            (long long)h->max_bytes,
+                            h->n_rows / s.net->n_companies - 1);
+    rc = *errmsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
   if (rc == SQLITE_OK) {
     result_table_cells(out, h->n_rows, N_COLUMNS, s.net, &history_source, h);
   } else {
