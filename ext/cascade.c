@@ -43,6 +43,8 @@ static void lay_out(void *owner, Carving *carving, size_t n) {
   c->default_round = carve(carving, n, sizeof(int));
   c->cause = carve(carving, n, sizeof(int));
   c->touched = carve(carving, n, sizeof(int));
+  c->due_list = carve(carving, n, sizeof(int));
+  c->next_list = carve(carving, n, sizeof(int));
   c->defaulted = carve(carving, n, 1);
   c->next_defaulted = carve(carving, n, 1);
   c->due = carve(carving, n, 1);
@@ -77,6 +79,8 @@ size_t cascade_size(int n) {
 void cascade_renew(Cascade *c) {
   memset(c->block, 0, block_bytes(c->n));
   c->rounds = c->converged = c->rows_finite = c->defaults_moved = 0;
+  c->n_due = c->n_next = 0;
+  c->density = 0;
 }
 
 Cascade *cascade_retain(Cascade *c) {
@@ -236,6 +240,7 @@ static void start_state(Cascade *c, const CascadeParams *p) {
     c->contribution[j] = 0;
     c->next_due[j] = 0;
   }
+  c->n_due = c->n_next = 0;
 }
 
 /* What a company's change of state in a round was, kept in due[] between
@@ -254,21 +259,30 @@ static long long reach_size(const Network *net, int j, unsigned moved) {
   return size;
 }
 
+/* Marks company j due next round. */
+static void mark_one(Cascade *c, int j) {
+  if (c->next_due[j]) return;
+  c->next_due[j] = 1;
+  c->next_list[c->n_next++] = j;
+}
+
 /* Marks the companies of list[from, to) due next round. */
 static void mark_due(Cascade *c, const int *list, int from, int to) {
   int k;
-  for (k = from; k < to; k++) c->next_due[list[k]] = 1;
+  for (k = from; k < to; k++) mark_one(c, list[k]);
 }
 
 /* Marks due next round every company that a change of state reaches (the
 ** payees of a company whose cut moved, and of flows on its behalf, and
-** the company itself; the creditors of a new defaulter), clearing the
-** MOVED_ bits that due[] holds. */
+** the company itself; the creditors of a new defaulter): take_due listed
+** the companies that changed, and left their MOVED_ bits in due[], which
+** this clears. */
 static void mark_reached(Cascade *c, const Network *net) {
-  int j;
-  for (j = 0; j < c->n; j++) {
+  int k;
+  for (k = 0; k < c->n_due; k++) {
+    int j = c->due_list[k];
     if (c->due[j] & MOVED_CUT) {
-      c->next_due[j] = 1;
+      mark_one(c, j);
       mark_due(c, net->out_payee, net->out_start[j], net->out_start[j + 1]);
       mark_due(c, net->behalf_payee, net->behalf_start[j], net->behalf_start[j + 1]);
     }
@@ -280,57 +294,91 @@ static void mark_reached(Cascade *c, const Network *net) {
 }
 
 /* Computes round `round` for the companies due (all of them when
-** all_due); returns the work: the flows and claims read. */
+** all_due); returns the work: the companies, flows and claims read. */
 static double compute_due(Cascade *c, const Network *net, const CascadeParams *p, int round,
                           int all_due) {
-  double work = 0;
-  int j;
-  if (all_due) work = (double)net->n_flows + net->n_claims;
-  for (j = 0; j < c->n; j++) {
-    if (!all_due && !c->due[j]) continue;
+  double work;
+  int j, k;
+  if (all_due) {
+    for (j = 0; j < c->n; j++) company_round(c, net, p, j, round);
+    return (double)c->n + net->n_flows + net->n_claims;
+  }
+  work = c->n_due;
+  for (k = 0; k < c->n_due; k++) {
+    j = c->due_list[k];
     company_round(c, net, p, j, round);
-    if (!all_due) {
-      work += net->in_start[j + 1] - net->in_start[j] + net->claim_start[j + 1] - net->claim_start[j];
-    }
+    work += net->in_start[j + 1] - net->in_start[j] + net->claim_start[j + 1] - net->claim_start[j];
   }
   return work;
 }
 
+/* Moves company j, computed this round, to its new state; leaves what
+** changed in due[j] (MOVED_ bits) and lists j when something did; returns
+** how many marks the change asks for. */
+static long long take_one(Cascade *c, const Network *net, int j, int *n_moved,
+                          double *largest_move, int *defaults_changed) {
+  int default_changed;
+  double move = take_next(c, j, &default_changed);
+  if (move > *largest_move) *largest_move = move;
+  *defaults_changed |= default_changed;
+  c->due[j] = (unsigned char)((move != 0 ? MOVED_CUT : 0) | (default_changed ? MOVED_DEFAULT : 0));
+  if (!c->due[j]) return 0;
+  c->due_list[(*n_moved)++] = j;
+  return reach_size(net, j, c->due[j]);
+}
+
 /* Moves the companies computed this round to their new state, leaving in
-** due[] what changed (MOVED_ bits); returns how many marks the changes ask
-** for, with the largest move of a cut and whether a default changed. */
+** due_list those that changed (n_due of them) and in due[] what changed
+** (MOVED_ bits); returns how many marks the changes ask for, with the
+** largest move of a cut and whether a default changed. */
 static long long take_due(Cascade *c, const Network *net, int all_due, double *largest_move,
                           int *defaults_changed) {
   long long reach = 0;
-  int j;
+  int j, k, n_moved = 0;
   *largest_move = 0;
   *defaults_changed = 0;
-  for (j = 0; j < c->n; j++) {
-    double move;
-    int default_changed;
-    if (!all_due && !c->due[j]) continue;
-    move = take_next(c, j, &default_changed);
-    if (move > *largest_move) *largest_move = move;
-    *defaults_changed |= default_changed;
-    c->due[j] = (unsigned char)((move != 0 ? MOVED_CUT : 0) | (default_changed ? MOVED_DEFAULT : 0));
-    if (c->due[j]) reach += reach_size(net, j, c->due[j]);
+  if (all_due) {
+    for (j = 0; j < c->n; j++) {
+      reach += take_one(c, net, j, &n_moved, largest_move, defaults_changed);
+    }
+  } else {   /* due_list is rewritten in place: n_moved never passes k */
+    for (k = 0; k < c->n_due; k++) {
+      reach += take_one(c, net, c->due_list[k], &n_moved, largest_move, defaults_changed);
+    }
   }
+  c->n_due = n_moved;
   return reach;
+}
+
+/* Next round's due companies become this round's. */
+static void swap_due(Cascade *c) {
+  unsigned char *flags = c->due;
+  int *list = c->due_list;
+  c->due = c->next_due;
+  c->next_due = flags;
+  c->due_list = c->next_list;
+  c->next_list = list;
+  c->n_due = c->n_next;
+  c->n_next = 0;
 }
 
 int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
   /* Past this many marks a round, computing everyone is cheaper. */
   long long mark_budget = (net->n_flows + net->n_claims) / 4 + c->n;
+  double full_pass = (double)c->n + net->n_flows + net->n_claims, computed = 0;
   int round, stop, all_due = 1;
   start_state(c, p);
   c->converged = 0;
+  c->density = 1;
   for (round = 1; round <= p->max_rounds; round++) {
     int defaults_changed, next_all_due;
-    /* Visits: two passes over the companies, the flows and claims of those
-    ** computed, and the marks. */
-    double largest_move, work = 2.0 * c->n + compute_due(c, net, p, round, all_due);
+    /* Visits: the companies computed, their flows and claims, taken
+    ** again, and the marks. */
+    double largest_move, work = compute_due(c, net, p, round, all_due);
     long long reach = take_due(c, net, all_due, &largest_move, &defaults_changed);
-    unsigned char *swap;
+    computed += work;
+    c->density = full_pass > 0 ? computed / (full_pass * round) : 1;
+    work *= 2;
     /* Marks cost a random write each: when they would reach so far that
     ** everyone is computed anyway, none is made. */
     next_all_due = reach > mark_budget;
@@ -338,11 +386,9 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
       memset(c->due, 0, (size_t)c->n);
     } else {
       mark_reached(c, net);
-      work += (double)reach + c->n;
+      work += (double)reach + c->n_due;
     }
-    swap = c->due;
-    c->due = c->next_due;
-    c->next_due = swap;
+    swap_due(c);
     all_due = next_all_due;
     c->rounds = round;
     c->defaults_moved = defaults_changed;
@@ -445,6 +491,7 @@ int cascade_run_lanes(Cascade *const *c, const CascadeParams *p, int lanes, cons
   for (l = 0; l < lanes; l++) {
     start_state(c[l], &p[l]);
     c[l]->converged = 0;
+    c[l]->density = 1;
     running[l] = 1;
     lane_cuts(c[l], l, cuts);
   }

@@ -38,6 +38,8 @@ typedef struct Cascade {
   int refcount;                  /* cascade_free drops one; the last frees */
   int n;
   int rounds;                    /* rounds run */
+  double density;                /* the share of a full pass its rounds computed, on
+                                 ** average (1 for cascade_run_lanes, which computes all) */
   int converged;                 /* 0 when stopped by max_rounds */
   int rows_finite;               /* 1 once a reader found every figure finite (0 after a run) */
   int defaults_moved;            /* a default changed in the last round (or none ran): the
@@ -59,6 +61,8 @@ typedef struct Cascade {
   double *contribution;          /* [n] scratch for causes, kept at 0 */
   int *touched;                  /* [n] scratch for causes */
   unsigned char *due, *next_due; /* [n] companies to compute this round, next round */
+  int *due_list, *next_list;     /* [n] the same companies, listed (unless all are due) */
+  int n_due, n_next;
   void *block;
 } Cascade;
 

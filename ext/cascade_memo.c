@@ -15,6 +15,12 @@ SQLITE_EXTENSION_INIT3
 ** until a pct run ahead is asked for again. */
 #define MAX_PAUSE 64
 
+/* A lane pass computes every company in every round; a cascade whose rounds
+** compute fewer than this share of them on average (a long chain, where a
+** round reaches one company) runs faster alone, and a sweep of such cascades
+** does not run ahead. */
+#define DENSE_ENOUGH 0.5
+
 typedef struct CascadeMemo {
   Recent *recent;
   char *arguments;     /* key of the spenders and options of the last call */
@@ -23,6 +29,7 @@ typedef struct CascadeMemo {
   double ahead[CASCADE_LANES];  /* the pcts the last pass ran ahead */
   int n_ahead;         /* how many; 0 once one was asked for */
   int pause, paused;   /* misses to run alone: the last pause, those left */
+  int sparse;          /* the last cascade run alone was below DENSE_ENOUGH */
 } CascadeMemo;
 
 /* The pcts that one pass runs, their parameters and their cascades. */
@@ -92,9 +99,11 @@ static void note_hit(CascadeMemo *memo, double pct) {
   }
 }
 
-/* Whether a sweep's miss may run ahead, or must run alone for a while
-** because the last pass ran ahead for nothing. */
+/* Whether a sweep's miss may run ahead, or must run alone: because the
+** last pass ran ahead for nothing (for a while), or because the last
+** cascade run alone was sparse. */
 static int may_run_ahead(CascadeMemo *memo) {
+  if (memo->sparse) return 0;
   if (memo->n_ahead > 0) {
     memo->pause = memo->pause ? memo->pause * 2 : 1;
     if (memo->pause > MAX_PAUSE) memo->pause = MAX_PAUSE;
@@ -265,6 +274,7 @@ int memo_cascade(Scenario *s, const char *spenders, const char *options, double 
   if (rc == SQLITE_OK) {
     batch_keep(&batch, memo, spenders, options);
     if (batch.lanes > 1) note_ahead(memo, batch.pct, batch.lanes);
+    else memo->sparse = first->density < DENSE_ENOUGH;
     *out = cascade_retain(first);
   }
   batch_drop(&batch, 0);
