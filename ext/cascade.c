@@ -28,6 +28,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "carve.h"
 #include "cascade.h"
+#include "twice.h"
 
 static void lay_out(void *owner, Carving *carving, size_t n) {
   Cascade *c = owner;
@@ -172,6 +173,33 @@ double cascade_passed_on(const Network *net, const CascadeParams *p, int j,
   return share < 1 ? share : 1;
 }
 
+/* L and Eq of company j this round, into cash_after and equity_after. A
+** margin within the rounding error of its terms counts as 0 (the company
+** survives): the doubles of figures that cancel by hand can land a hair on
+** either side (0.5 - 0.2 - 0.4 + 0.1 is -2.8e-17, 0.1 + 0.3 - 0.2 - 0.2 is
+** 0 where their exact sum is -2.8e-17), and the model, checked by hand,
+** has exactly 0. The bound (plain_error) counts every rounded term: the
+** figures, the inflows and outflows (in Out), the claims. */
+static void settle_margins(Cascade *c, const Network *net, int j) {
+  double loss = net->margin[j] * c->revenue_lost[j];
+  int inflows = net->in_start[j + 1] - net->in_start[j];
+  int outflows = net->out_start[j + 1] - net->out_start[j];
+  int claims = net->claim_start[j + 1] - net->claim_start[j];
+  double cash = net->liquidity_before[j] - loss - c->financing_lost[j] + c->saved[j];
+  double equity = net->equity[j] - loss - c->credit_loss[j];
+  double cash_size = network_liquidity_size(net, j) + loss + c->financing_lost[j] + c->saved[j];
+  double equity_size = fabs(net->equity[j]) + loss + c->credit_loss[j];
+  if (isfinite(cash_size) &&
+      fabs(cash) <= plain_error(LIQUIDITY_TERMS + inflows + outflows + 4, cash_size)) {
+    cash = 0;
+  }
+  if (isfinite(equity_size) && fabs(equity) <= plain_error(inflows + claims + 4, equity_size)) {
+    equity = 0;
+  }
+  c->cash_after[j] = cash;
+  c->equity_after[j] = equity;
+}
+
 /* Completes round `round` for company j, given the revenue and financing
 ** it lost, into next_cut / next_defaulted. */
 static void settle_company(Cascade *c, const Network *net, const CascadeParams *p, int j,
@@ -185,9 +213,7 @@ static void settle_company(Cascade *c, const Network *net, const CascadeParams *
   c->financing_lost[j] = financing_lost;
   c->credit_loss[j] = credit_loss;
   c->saved[j] = c->cut[j] * net->outflow[j];
-  c->cash_after[j] = net->liquidity_before[j]
-                   - net->margin[j] * revenue_lost - financing_lost + c->saved[j];
-  c->equity_after[j] = net->equity[j] - net->margin[j] * revenue_lost - credit_loss;
+  settle_margins(c, net, j);
   c->next_defaulted[j] = c->defaulted[j] || c->cash_after[j] < 0 ||
                          (net->has_equity[j] && c->equity_after[j] < 0);
   if (c->next_defaulted[j] && !c->defaulted[j]) {

@@ -8,9 +8,11 @@
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
+#include <math.h>
 #include <string.h>
 #include "carve.h"
 #include "furfine.h"
+#include "twice.h"
 
 static void lay_out(void *owner, Carving *carving, size_t n) {
   Furfine *f = owner;
@@ -38,8 +40,17 @@ void furfine_free(Furfine *f) {
   sqlite3_free(f);
 }
 
+/* E - loss < 0, where a margin within the rounding of its terms (the
+** equity and the claims summed into the loss) is 0: a loss that equals
+** the equity by hand (9.6 + 5.2 + 5.4 against 20.2) is survived, though
+** its doubles add up to 20.200000000000003. */
 static int insolvent(const Network *net, const Furfine *f, int i) {
-  return net->has_equity[i] && net->equity[i] - f->loss[i] < 0;
+  double margin, size;
+  int claims = net->claim_start[i + 1] - net->claim_start[i];
+  if (!net->has_equity[i]) return 0;
+  margin = net->equity[i] - f->loss[i];
+  size = fabs(net->equity[i]) + f->loss[i];
+  return margin < 0 && !(isfinite(size) && -margin <= plain_error(claims + 2, size));
 }
 
 /* Round 0; returns the size of its frontier. */

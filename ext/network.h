@@ -53,7 +53,8 @@ typedef struct Network {
   double *equity;           /* E, meaningful only where has_equity */
   unsigned char *has_equity;
   double *margin;           /* m, 1 when NULL */
-  double *liquidity_before; /* L0 = C + O - K - D + Fin: after a normal year */
+  double *liquidity_before; /* L0 = C + O - K - D + Fin: after a normal year (0 within
+                            ** the rounding of its terms) */
 
   /* Flows grouped by payee: inflows of j are [in_start[j], in_start[j+1]),
   ** revenue first, then financing from in_financing_start[j]; each part in
@@ -150,6 +151,11 @@ Network *network_build(NetworkBuilder *b);
 Network *network_retain(Network *net);
 void network_release(Network *net);
 int network_find(const Network *net, const char *name);
+/* The size of company j's liquidity after a normal year: the magnitudes
+** of its terms, |C| + |O| + |K| + |D| + Fin, of which there are
+** LIQUIDITY_TERMS (Fin's inflows were summed in twice the precision). */
+#define LIQUIDITY_TERMS 5
+double network_liquidity_size(const Network *net, int j);
 
 /* A key made of what and the n texts (NULL allowed), each written with its
 ** length, so that different lists never give the same key; NULL when out

@@ -67,4 +67,11 @@ static inline double wide_error(const Wide *w) {
   return 2 * TWICE_ROUNDING * fabs(w->hi + w->lo) + pair_error(w);
 }
 
+/* How far a plain left-to-right sum of `terms` rounded terms whose
+** magnitudes add up to size may be from the exact sum: gamma_terms size,
+** taken generously. */
+static inline double plain_error(int terms, double size) {
+  return (terms + 2) * TWICE_ROUNDING * 1.1 * size;
+}
+
 #endif
