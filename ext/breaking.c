@@ -36,16 +36,11 @@ typedef struct Bounds {
   int n;
   double *cut_low, *cut_high, *next_low, *next_high;
   unsigned char *default_low, *default_high, *next_default_low, *next_default_high;
-  /* The companies to compute next round, as flags and as a list; a round
-  ** computes only those a change of the last one reached, as the cascade
-  ** does (a long chain changes one company a round). */
-  unsigned char *due, *moved;   /* [n] marked due next round; what moved (MOVED_ bits) */
-  int *due_list, *next_list;
-  int n_due, n_next;
+  /* A round computes only the companies a change of the last one reached,
+  ** as the cascade does (a long chain changes one company a round). */
+  unsigned char *moved;         /* [n] what changed this round (MOVED_ bits) */
+  Reach reach;
 } Bounds;
-
-#define MOVED_CUT 1
-#define MOVED_DEFAULT 2
 
 /* An interval this narrow is scanned point by point: cheaper than bounds. */
 #define SCAN_WIDTH 8
@@ -136,18 +131,6 @@ static void bounds_round(Bounds *b, const Network *net, const CascadeParams *p,
   b->next_low[j] = b->next_default_low[j] ? 1 : cut;
 }
 
-/* Marks company j due next round. */
-static void mark_due(Bounds *b, int j) {
-  if (b->due[j]) return;
-  b->due[j] = 1;
-  b->next_list[b->n_next++] = j;
-}
-
-static void mark_list(Bounds *b, const int *list, int from, int to) {
-  int k;
-  for (k = from; k < to; k++) mark_due(b, list[k]);
-}
-
 /* Moves company j, computed this round, to its new state, leaving what
 ** moved in moved[j]; returns how far its cuts moved, and in *changed
 ** whether a default did. */
@@ -166,51 +149,19 @@ static double take(Bounds *b, int j, int *changed) {
   return move_low > move_high ? move_low : move_high;
 }
 
-/* How many marks what moved of company j asks for. */
-static long long reach(const Network *net, int j, unsigned moved) {
-  long long size = 0;
-  if (moved & MOVED_CUT) {
-    size += 1 + (net->out_start[j + 1] - net->out_start[j])
-              + (net->behalf_start[j + 1] - net->behalf_start[j]);
-  }
-  if (moved & MOVED_DEFAULT) size += net->debtor_start[j + 1] - net->debtor_start[j];
-  return size;
-}
-
-/* Marks due next round the companies that a move of company j reaches
-** (itself, the payees of its flows and of flows on its behalf; the
-** creditors of a new defaulter), and clears moved[j]. */
-static void mark_reached(Bounds *b, const Network *net, int j) {
-  if (b->moved[j] & MOVED_CUT) {
-    mark_due(b, j);
-    mark_list(b, net->out_payee, net->out_start[j], net->out_start[j + 1]);
-    mark_list(b, net->behalf_payee, net->behalf_start[j], net->behalf_start[j + 1]);
-  }
-  if (b->moved[j] & MOVED_DEFAULT) {
-    mark_list(b, net->debtor_creditor, net->debtor_start[j], net->debtor_start[j + 1]);
-  }
-  b->moved[j] = 0;
-}
-
 /* Lists the companies due next round: those the moves of the companies
 ** just computed reach, or, when they reach so far that finding them would
 ** cost more than computing everyone (as in the cascade), every company. */
 static void next_due(Bounds *b, const Network *net, long long reached) {
   long long budget = (net->n_flows + net->n_claims) / 4 + b->n;
-  int j, k, *swap;
-  if (reached > budget) {
-    for (k = 0; k < b->n_due; k++) b->moved[b->due_list[k]] = 0;
-    for (j = 0; j < b->n; j++) b->next_list[j] = j;
-    b->n_next = b->n;
-  } else {
-    for (k = 0; k < b->n_due; k++) mark_reached(b, net, b->due_list[k]);
-    for (k = 0; k < b->n_next; k++) b->due[b->next_list[k]] = 0;
+  int k;
+  for (k = 0; k < b->reach.n_list; k++) {
+    int j = b->reach.list[k];
+    if (reached <= budget) reach_mark(&b->reach, net, j, b->moved[j]);
+    b->moved[j] = 0;
   }
-  swap = b->due_list;
-  b->due_list = b->next_list;
-  b->next_list = swap;
-  b->n_due = b->n_next;
-  b->n_next = 0;
+  if (reached > budget) reach_all(&b->reach, b->n);
+  reach_advance(&b->reach);
 }
 
 /* Runs the interval cascade for pcts lo/100 .. hi/100 to its fixed point;
@@ -221,33 +172,34 @@ static int bounds_run(Search *s, int lo, int hi) {
   const CascadeParams *p = &s->params;
   double s_low = (lo / 100.0) / 100.0, s_high = (hi / 100.0) / 100.0;
   int j, k, round, stop;
-  b->n_due = b->n_next = 0;
+  b->reach.n_list = b->reach.n_next = 0;
   for (j = 0; j < b->n; j++) {
     b->default_low[j] = b->default_high[j] = p->failed[j];
     b->cut_low[j] = p->failed[j] ? 1 : s->spender[j] ? s_low : 0;
     b->cut_high[j] = p->failed[j] ? 1 : s->spender[j] ? s_high : 0;
-    b->due_list[b->n_due++] = j;
-    b->due[j] = b->moved[j] = 0;
+    b->reach.list[b->reach.n_list++] = j;
+    b->reach.marked[j] = b->moved[j] = 0;
   }
   for (round = 1; round <= p->max_rounds; round++) {
     double move = 0, work = 0;
     long long reached = 0;
     int changed = 0;
-    for (k = 0; k < b->n_due; k++) {
-      j = b->due_list[k];
+    for (k = 0; k < b->reach.n_list; k++) {
+      j = b->reach.list[k];
       bounds_round(b, s->net, p, s->spender, s_low, s_high, j, s->cash_slack[j],
                    s->equity_slack[j]);
       work += s->net->in_start[j + 1] - s->net->in_start[j] + 1;
     }
-    for (k = 0; k < b->n_due; k++) {
-      j = b->due_list[k];
-      double moved = take(b, j, &changed);
+    for (k = 0; k < b->reach.n_list; k++) {
+      double moved;
+      j = b->reach.list[k];
+      moved = take(b, j, &changed);
       if (moved > move) move = moved;
-      reached += reach(s->net, j, b->moved[j]);
+      reached += reach_size(s->net, j, b->moved[j]);
     }
     next_due(b, s->net, reached);
     if (!changed && move < CASCADE_TOLERANCE) break;
-    stop = stop_after(p->stop, 2.0 * (work + b->n_due));
+    stop = stop_after(p->stop, 2.0 * (work + b->reach.n_list));
     if (stop != 0) return stop;
   }
   return 0;
@@ -354,10 +306,10 @@ static void lay_out(BreakingSearch *s, Carving *carving, size_t n) {
   s->bounds.default_high = carve(carving, n, 1);
   s->bounds.next_default_low = carve(carving, n, 1);
   s->bounds.next_default_high = carve(carving, n, 1);
-  s->bounds.due = carve(carving, n, 1);
   s->bounds.moved = carve(carving, n, 1);
-  s->bounds.due_list = carve(carving, n, sizeof(int));
-  s->bounds.next_list = carve(carving, n, sizeof(int));
+  s->bounds.reach.marked = carve(carving, n, 1);
+  s->bounds.reach.list = carve(carving, n, sizeof(int));
+  s->bounds.reach.next = carve(carving, n, sizeof(int));
   s->spender = carve(carving, n, 1);
   s->failed = carve(carving, n, 1);
 }

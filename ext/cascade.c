@@ -44,12 +44,12 @@ static void lay_out(void *owner, Carving *carving, size_t n) {
   c->default_round = carve(carving, n, sizeof(int));
   c->cause = carve(carving, n, sizeof(int));
   c->touched = carve(carving, n, sizeof(int));
-  c->due_list = carve(carving, n, sizeof(int));
-  c->next_list = carve(carving, n, sizeof(int));
+  c->reach.list = carve(carving, n, sizeof(int));
+  c->reach.next = carve(carving, n, sizeof(int));
   c->defaulted = carve(carving, n, 1);
   c->next_defaulted = carve(carving, n, 1);
-  c->due = carve(carving, n, 1);
-  c->next_due = carve(carving, n, 1);
+  c->moved = carve(carving, n, 1);
+  c->reach.marked = carve(carving, n, 1);
 }
 
 Cascade *cascade_new(int n) {
@@ -80,7 +80,7 @@ size_t cascade_size(int n) {
 void cascade_renew(Cascade *c) {
   memset(c->block, 0, block_bytes(c->n));
   c->rounds = c->converged = c->rows_finite = c->defaults_moved = 0;
-  c->n_due = c->n_next = 0;
+  c->reach.n_list = c->reach.n_next = 0;
   c->density = 0;
 }
 
@@ -264,58 +264,21 @@ static void start_state(Cascade *c, const CascadeParams *p) {
     c->default_round[j] = p->failed[j] ? 0 : -1;
     c->cause[j] = CAUSE_NONE;
     c->contribution[j] = 0;
-    c->next_due[j] = 0;
+    c->moved[j] = 0;
+    c->reach.marked[j] = 0;
   }
-  c->n_due = c->n_next = 0;
+  c->reach.n_list = c->reach.n_next = 0;
 }
 
-/* What a company's change of state in a round was, kept in due[] between
-** settling the round and marking the companies it reaches. */
-#define MOVED_CUT 1
-#define MOVED_DEFAULT 2
-
-/* How many marks j's change of state (MOVED_ bits) asks for. */
-static long long reach_size(const Network *net, int j, unsigned moved) {
-  long long size = 0;
-  if (moved & MOVED_CUT) {
-    size += 1 + (net->out_start[j + 1] - net->out_start[j])
-              + (net->behalf_start[j + 1] - net->behalf_start[j]);
-  }
-  if (moved & MOVED_DEFAULT) size += net->debtor_start[j + 1] - net->debtor_start[j];
-  return size;
-}
-
-/* Marks company j due next round. */
-static void mark_one(Cascade *c, int j) {
-  if (c->next_due[j]) return;
-  c->next_due[j] = 1;
-  c->next_list[c->n_next++] = j;
-}
-
-/* Marks the companies of list[from, to) due next round. */
-static void mark_due(Cascade *c, const int *list, int from, int to) {
-  int k;
-  for (k = from; k < to; k++) mark_one(c, list[k]);
-}
-
-/* Marks due next round every company that a change of state reaches (the
-** payees of a company whose cut moved, and of flows on its behalf, and
-** the company itself; the creditors of a new defaulter): take_due listed
-** the companies that changed, and left their MOVED_ bits in due[], which
-** this clears. */
+/* Marks due next round every company that a change of state reaches:
+** take_due listed the companies that changed in reach.list, and left what
+** changed in moved[], which this clears. */
 static void mark_reached(Cascade *c, const Network *net) {
   int k;
-  for (k = 0; k < c->n_due; k++) {
-    int j = c->due_list[k];
-    if (c->due[j] & MOVED_CUT) {
-      mark_one(c, j);
-      mark_due(c, net->out_payee, net->out_start[j], net->out_start[j + 1]);
-      mark_due(c, net->behalf_payee, net->behalf_start[j], net->behalf_start[j + 1]);
-    }
-    if (c->due[j] & MOVED_DEFAULT) {
-      mark_due(c, net->debtor_creditor, net->debtor_start[j], net->debtor_start[j + 1]);
-    }
-    c->due[j] = 0;
+  for (k = 0; k < c->reach.n_list; k++) {
+    int j = c->reach.list[k];
+    reach_mark(&c->reach, net, j, c->moved[j]);
+    c->moved[j] = 0;
   }
 }
 
@@ -329,9 +292,9 @@ static double compute_due(Cascade *c, const Network *net, const CascadeParams *p
     for (j = 0; j < c->n; j++) company_round(c, net, p, j, round);
     return (double)c->n + net->n_flows + net->n_claims;
   }
-  work = c->n_due;
-  for (k = 0; k < c->n_due; k++) {
-    j = c->due_list[k];
+  work = c->reach.n_list;
+  for (k = 0; k < c->reach.n_list; k++) {
+    j = c->reach.list[k];
     company_round(c, net, p, j, round);
     work += net->in_start[j + 1] - net->in_start[j] + net->claim_start[j + 1] - net->claim_start[j];
   }
@@ -339,24 +302,24 @@ static double compute_due(Cascade *c, const Network *net, const CascadeParams *p
 }
 
 /* Moves company j, computed this round, to its new state; leaves what
-** changed in due[j] (MOVED_ bits) and lists j when something did; returns
-** how many marks the change asks for. */
+** changed in moved[j] (MOVED_ bits) and lists j in reach.list when
+** something did; returns how many marks the change asks for. */
 static long long take_one(Cascade *c, const Network *net, int j, int *n_moved,
                           double *largest_move, int *defaults_changed) {
   int default_changed;
   double move = take_next(c, j, &default_changed);
   if (move > *largest_move) *largest_move = move;
   *defaults_changed |= default_changed;
-  c->due[j] = (unsigned char)((move != 0 ? MOVED_CUT : 0) | (default_changed ? MOVED_DEFAULT : 0));
-  if (!c->due[j]) return 0;
-  c->due_list[(*n_moved)++] = j;
-  return reach_size(net, j, c->due[j]);
+  c->moved[j] = (unsigned char)((move != 0 ? MOVED_CUT : 0) | (default_changed ? MOVED_DEFAULT : 0));
+  if (!c->moved[j]) return 0;
+  c->reach.list[(*n_moved)++] = j;
+  return reach_size(net, j, c->moved[j]);
 }
 
 /* Moves the companies computed this round to their new state, leaving in
-** due_list those that changed (n_due of them) and in due[] what changed
-** (MOVED_ bits); returns how many marks the changes ask for, with the
-** largest move of a cut and whether a default changed. */
+** reach.list those that changed and in moved[] what changed; returns how
+** many marks the changes ask for, with the largest move of a cut and
+** whether a default changed. */
 static long long take_due(Cascade *c, const Network *net, int all_due, double *largest_move,
                           int *defaults_changed) {
   long long reach = 0;
@@ -367,25 +330,13 @@ static long long take_due(Cascade *c, const Network *net, int all_due, double *l
     for (j = 0; j < c->n; j++) {
       reach += take_one(c, net, j, &n_moved, largest_move, defaults_changed);
     }
-  } else {   /* due_list is rewritten in place: n_moved never passes k */
-    for (k = 0; k < c->n_due; k++) {
-      reach += take_one(c, net, c->due_list[k], &n_moved, largest_move, defaults_changed);
+  } else {   /* the list is rewritten in place: n_moved never passes k */
+    for (k = 0; k < c->reach.n_list; k++) {
+      reach += take_one(c, net, c->reach.list[k], &n_moved, largest_move, defaults_changed);
     }
   }
-  c->n_due = n_moved;
+  c->reach.n_list = n_moved;
   return reach;
-}
-
-/* Next round's due companies become this round's. */
-static void swap_due(Cascade *c) {
-  unsigned char *flags = c->due;
-  int *list = c->due_list;
-  c->due = c->next_due;
-  c->next_due = flags;
-  c->due_list = c->next_list;
-  c->next_list = list;
-  c->n_due = c->n_next;
-  c->n_next = 0;
 }
 
 int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
@@ -409,12 +360,12 @@ int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
     ** everyone is computed anyway, none is made. */
     next_all_due = reach > mark_budget;
     if (next_all_due) {
-      memset(c->due, 0, (size_t)c->n);
+      memset(c->moved, 0, (size_t)c->n);
     } else {
       mark_reached(c, net);
-      work += (double)reach + c->n_due;
+      work += (double)reach + c->reach.n_list;
     }
-    swap_due(c);
+    reach_advance(&c->reach);
     all_due = next_all_due;
     c->rounds = round;
     c->defaults_moved = defaults_changed;

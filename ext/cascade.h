@@ -12,6 +12,7 @@
 #define AIBUBBLE_CASCADE_H
 
 #include "network.h"
+#include "reach.h"
 #include "stop.h"
 
 #define CAUSE_NONE (-1)      /* survivor, or failed by assumption */
@@ -60,9 +61,8 @@ typedef struct Cascade {
   unsigned char *next_defaulted;
   double *contribution;          /* [n] scratch for causes, kept at 0 */
   int *touched;                  /* [n] scratch for causes */
-  unsigned char *due, *next_due; /* [n] companies to compute this round, next round */
-  int *due_list, *next_list;     /* [n] the same companies, listed (unless all are due) */
-  int n_due, n_next;
+  unsigned char *moved;          /* [n] what changed this round (MOVED_ bits) */
+  Reach reach;                   /* the companies due (unless all are) */
   void *block;
 } Cascade;
 
