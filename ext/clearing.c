@@ -6,7 +6,10 @@
 ** payments are solved anew. Their system p_D = alpha e_D + beta r_D(p)
 ** splits along the strongly connected components of the claims among
 ** defaulters (scc.h); a component depends only on the components it holds
-** claims on, which come first.
+** claims on, which come first. Only what a round's new defaulters reach
+** changes: the defaulters that hold claims on them, however indirectly,
+** are solved again, and only the creditors of those receive anew; the
+** rest stands as the last round left it.
 ** Payments only fall from one round to the next, so the last round's p is
 ** an upper bound that the sweeps start from, and defaulters stay defaulters.
 */
@@ -28,6 +31,10 @@ static void lay_out(void *owner, Carving *carving, size_t n) {
   c->low = carve(carving, n, sizeof(double));
   c->default_round = carve(carving, n, sizeof(int));
   c->local = carve(carving, n, sizeof(int));
+  c->queue = carve(carving, n, sizeof(int));
+  c->candidates = carve(carving, n, sizeof(int));
+  c->affected = carve(carving, n, 1);
+  c->candidate = carve(carving, n, 1);
 }
 
 Clearing *clearing_new(int n) {
@@ -59,34 +66,32 @@ static void setup(Clearing *c, const Network *net, const ClaimMatrix *a, const C
     c->payment[i] = c->obligation[i];
     c->default_round[i] = -1;
     c->local[i] = -1;
+    c->affected[i] = c->candidate[i] = 0;
   }
   c->converged = 1;
 }
 
 /* r_i = sum_j A_ij p_j / pbar_j; pbar_j >= A_ij > 0 on every entry. */
-static void compute_received(Clearing *c, const ClaimMatrix *a) {
-  int i, e;
-  for (i = 0; i < c->n; i++) {
-    double r = 0;
-    for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
-      int j = a->row_debtor[e];
-      r += a->row_amount[e] * (c->payment[j] / c->obligation[j]);
-    }
-    c->received[i] = r;
+static void compute_received(Clearing *c, const ClaimMatrix *a, int i) {
+  double r = 0;
+  int e;
+  for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
+    int j = a->row_debtor[e];
+    r += a->row_amount[e] * (c->payment[j] / c->obligation[j]);
   }
+  c->received[i] = r;
 }
 
-/* Marks the companies that cannot pay in full as defaulters of round. */
-static int find_defaults(Clearing *c, int round) {
-  int i, found = 0;
-  for (i = 0; i < c->n; i++) {
-    if (c->default_round[i] < 0 &&
-        c->external_assets[i] + c->received[i] < c->obligation[i] * (1 - CLEARING_ROUNDING)) {
-      c->default_round[i] = round;
-      found++;
-    }
+/* Marks company i a defaulter of round when it cannot pay in full, and
+** queues it; returns whether it was. */
+static int find_default(Clearing *c, int i, int round, int *n_found) {
+  if (c->default_round[i] >= 0 ||
+      c->external_assets[i] + c->received[i] >= c->obligation[i] * (1 - CLEARING_ROUNDING)) {
+    return 0;
   }
-  return found;
+  c->default_round[i] = round;
+  c->queue[(*n_found)++] = i;
+  return 1;
 }
 
 static double clamp_payment(const Clearing *c, int i, double value) {
@@ -392,22 +397,23 @@ static int solve_component(Clearing *c, const ClaimMatrix *a, const ClearingPara
   return rc;
 }
 
-/* The claims among defaulters, for scc_walk. */
+/* The claims among the defaulters whose payments are solved again. */
 typedef struct Defaulters {
   Clearing *c;
   const ClaimMatrix *a;
   const ClearingParams *p;
 } Defaulters;
 
-static int is_defaulter(void *context, int i) {
-  return ((Defaulters *)context)->c->default_round[i] >= 0;
+static int is_affected(void *context, int i) {
+  return ((Defaulters *)context)->c->affected[i];
 }
 
-/* Claim e of i counts when its debtor defaults too (others pay in full). */
-static int on_defaulter(void *context, int i, int e) {
+/* Claim e of i counts when its debtor is solved again too (the others'
+** payments stand). */
+static int on_affected(void *context, int i, int e) {
   Defaulters *d = context;
   (void)i;
-  return d->c->default_round[d->a->row_debtor[e]] >= 0;
+  return d->c->affected[d->a->row_debtor[e]];
 }
 
 static int solve_set(void *context, const int *members, int k) {
@@ -415,23 +421,98 @@ static int solve_set(void *context, const int *members, int k) {
   return solve_component(d->c, d->a, d->p, members, k);
 }
 
-static int solve_defaulters(Clearing *c, const ClaimMatrix *a, const ClearingParams *p) {
-  Defaulters d = { c, a, p };
-  SccGraph graph = { .n = c->n, .start = a->row_start, .target = a->row_debtor,
-                     .root = is_defaulter, .keep = on_defaulter, .solve = solve_set };
-  graph.context = &d;
-  return scc_walk(&graph);
+/* The defaulters whose payments the new ones (queue[0 .. n_new)) change:
+** themselves, and every defaulter that holds a claim on one of those,
+** however indirectly; the others' debtors pay as before, and so do they.
+** Queues and flags them; returns how many. */
+static int affected_defaulters(Clearing *c, const ClaimMatrix *a, int n_new) {
+  int k, e, n = n_new;
+  for (k = 0; k < n_new; k++) c->affected[c->queue[k]] = 1;
+  for (k = 0; k < n; k++) {
+    int j = c->queue[k];
+    for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
+      int i = a->col_creditor[e];
+      if (c->default_round[i] >= 0 && !c->affected[i]) {
+        c->affected[i] = 1;
+        c->queue[n++] = i;
+      }
+    }
+  }
+  return n;
 }
 
-int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a, const ClearingParams *p) {
-  int rc = SQLITE_OK, round;
-  setup(c, net, a, p);
-  for (round = 1; rc == SQLITE_OK; round++) {
-    compute_received(c, a);
-    if (find_defaults(c, round) == 0) break;
-    rc = solve_defaulters(c, a, p);
-    if (rc == SQLITE_OK) rc = stop_after(p->stop, (double)c->n + a->row_start[c->n]);
+/* What the creditors of the companies queue[0 .. n) receive, again: those
+** creditors become the candidates of the next round's defaults. */
+static int receipts_again(Clearing *c, const ClaimMatrix *a, int n) {
+  int k, e, n_candidates = 0;
+  for (k = 0; k < n; k++) {
+    int j = c->queue[k];
+    for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
+      int i = a->col_creditor[e];
+      if (!c->candidate[i]) {
+        c->candidate[i] = 1;
+        c->candidates[n_candidates++] = i;
+      }
+    }
   }
+  for (k = 0; k < n_candidates; k++) compute_received(c, a, c->candidates[k]);
+  return n_candidates;
+}
+
+/* Solves the payments of the affected defaulters (queue[0 .. n)), one
+** strongly connected set at a time, debtors first; then what their
+** creditors receive. Returns SQLITE_OK, SQLITE_NOMEM, or the stop check's
+** answer; *n_candidates, the creditors to look at for new defaults. */
+static int solve_round(Clearing *c, const ClaimMatrix *a, const ClearingParams *p,
+                       SccWalker *walker, int n, int *n_candidates) {
+  Defaulters d = { c, a, p };
+  SccGraph graph = { .n = c->n, .start = a->row_start, .target = a->row_debtor,
+                     .root = is_affected, .keep = on_affected, .solve = solve_set };
+  double work = 0;
+  int k, rc;
+  graph.context = &d;
+  rc = scc_walk_roots(walker, &graph, c->queue, n);
+  *n_candidates = rc == SQLITE_OK ? receipts_again(c, a, n) : 0;
+  for (k = 0; k < n; k++) {
+    int j = c->queue[k];
+    c->affected[j] = 0;
+    work += 1 + (a->row_start[j + 1] - a->row_start[j]) + (a->col_start[j + 1] - a->col_start[j]);
+  }
+  if (rc == SQLITE_OK) rc = stop_after(p->stop, work + *n_candidates);
+  return rc;
+}
+
+/* The defaults of round among the candidates, whose marks it clears, into
+** queue[0 ..); returns how many. */
+static int round_defaults(Clearing *c, int round, int n_candidates) {
+  int k, n_found = 0;
+  for (k = 0; k < n_candidates; k++) {
+    int i = c->candidates[k];
+    find_default(c, i, round, &n_found);
+    c->candidate[i] = 0;
+  }
+  return n_found;
+}
+
+/* Round 1 looks at every company; each later round only at the creditors
+** of the defaulters solved again (the others receive what they did), and
+** solves again only the defaulters that the new ones reach: defaults that
+** come one a round down a chain cost what they touch, not rounds times
+** companies. */
+int clearing_run(Clearing *c, const Network *net, const ClaimMatrix *a, const ClearingParams *p) {
+  SccWalker *walker = scc_walker_new(c->n);
+  int rc = SQLITE_OK, round, i, n_new = 0, n_candidates;
+  if (walker == NULL) return SQLITE_NOMEM;
+  setup(c, net, a, p);
+  for (i = 0; i < c->n; i++) {
+    compute_received(c, a, i);
+    find_default(c, i, 1, &n_new);
+  }
+  for (round = 1; n_new > 0 && rc == SQLITE_OK; round++) {
+    rc = solve_round(c, a, p, walker, affected_defaulters(c, a, n_new), &n_candidates);
+    n_new = rc == SQLITE_OK ? round_defaults(c, round + 1, n_candidates) : 0;
+  }
+  scc_walker_free(walker);
   return rc;
 }
 

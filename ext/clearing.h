@@ -80,6 +80,10 @@ typedef struct Clearing {
   int *default_round;        /* [n] round of the first default; -1 never */
   /* Work space for the components (Tarjan's algorithm) and their solve. */
   int *local;                /* [n] position in the component being solved, or -1 */
+  int *queue;                /* [n] the new defaulters, then those solved again */
+  int *candidates;           /* [n] the companies whose receipts were made again */
+  unsigned char *affected;   /* [n] solved again this round */
+  unsigned char *candidate;  /* [n] in candidates */
   double *rhs;
   double *low;               /* [n] the sweeps' lower bound of p */
   double *dense;             /* dense_side^2 + 3 dense_side, for the exact solves */

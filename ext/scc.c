@@ -7,13 +7,15 @@ SQLITE_EXTENSION_INIT3
 #include "carve.h"
 #include "scc.h"
 
-typedef struct Walk {
+struct SccWalker {
   const SccGraph *graph;
   int *index, *low, *stack, *call_node, *call_edge;
+  int *visited;              /* the nodes visited, in order: counter of them */
   unsigned char *on_stack;
   int counter, top;
   void *block;
-} Walk;
+};
+typedef SccWalker Walk;
 
 static void lay_out(void *owner, Carving *carving, size_t n) {
   Walk *w = owner;
@@ -22,10 +24,12 @@ static void lay_out(void *owner, Carving *carving, size_t n) {
   w->stack = carve(carving, n, sizeof(int));
   w->call_node = carve(carving, n, sizeof(int));
   w->call_edge = carve(carving, n, sizeof(int));
+  w->visited = carve(carving, n, sizeof(int));
   w->on_stack = carve(carving, n, 1);
 }
 
 static void visit(Walk *w, int v) {
+  w->visited[w->counter] = v;
   w->index[v] = w->low[v] = w->counter++;
   w->stack[w->top++] = v;
   w->on_stack[v] = 1;
@@ -76,20 +80,54 @@ static int strong_connect(Walk *w, int root) {
   return rc;
 }
 
+SccWalker *scc_walker_new(int n) {
+  Walk *w = sqlite3_malloc64(sizeof(Walk));
+  int v;
+  if (w == NULL) return NULL;
+  memset(w, 0, sizeof(*w));
+  if (carve_all(w, lay_out, n > 0 ? (size_t)n : 1, &w->block) != SQLITE_OK) {
+    sqlite3_free(w);
+    return NULL;
+  }
+  for (v = 0; v < n; v++) w->index[v] = -1;
+  return w;
+}
+
+void scc_walker_free(SccWalker *w) {
+  if (w == NULL) return;
+  sqlite3_free(w->block);
+  sqlite3_free(w);
+}
+
+static int walk_from(Walk *w, const SccGraph *graph, int v) {
+  if (w->index[v] >= 0 || (graph->root != NULL && !graph->root(graph->context, v))) {
+    return SQLITE_OK;
+  }
+  return strong_connect(w, v);
+}
+
+/* Makes the work space as new again, at the cost of what was visited. */
+static void forget(Walk *w) {
+  int k;
+  for (k = 0; k < w->counter; k++) w->index[w->visited[k]] = -1;
+  for (k = 0; k < w->top; k++) w->on_stack[w->stack[k]] = 0;   /* a walk stopped midway */
+  w->counter = w->top = 0;
+}
+
+int scc_walk_roots(SccWalker *w, const SccGraph *graph, const int *roots, int k) {
+  int r, rc = SQLITE_OK;
+  w->graph = graph;
+  for (r = 0; r < k && rc == SQLITE_OK; r++) rc = walk_from(w, graph, roots[r]);
+  forget(w);
+  return rc;
+}
+
 int scc_walk(const SccGraph *graph) {
-  Walk w;
+  Walk *w = scc_walker_new(graph->n);
   int v, rc = SQLITE_OK;
-  memset(&w, 0, sizeof(w));
-  w.graph = graph;
-  if (carve_all(&w, lay_out, graph->n > 0 ? (size_t)graph->n : 1, &w.block) != SQLITE_OK) {
-    return SQLITE_NOMEM;
-  }
-  for (v = 0; v < graph->n; v++) w.index[v] = -1;
-  for (v = 0; v < graph->n && rc == SQLITE_OK; v++) {
-    if (w.index[v] < 0 && (graph->root == NULL || graph->root(graph->context, v))) {
-      rc = strong_connect(&w, v);
-    }
-  }
-  sqlite3_free(w.block);
+  if (w == NULL) return SQLITE_NOMEM;
+  w->graph = graph;
+  for (v = 0; v < graph->n && rc == SQLITE_OK; v++) rc = walk_from(w, graph, v);
+  scc_walker_free(w);
   return rc;
 }

@@ -28,4 +28,14 @@ typedef struct SccGraph {
 ** SQLITE_NOMEM, or what solve returned. */
 int scc_walk(const SccGraph *graph);
 
+/* The work space of walks over a graph of n nodes, for many walks that each
+** visit few of them: a walk costs what it visits, not n. NULL when out of
+** memory. */
+typedef struct SccWalker SccWalker;
+SccWalker *scc_walker_new(int n);
+void scc_walker_free(SccWalker *w);
+/* scc_walk from roots[0 .. k) only (each still subject to graph->root),
+** with w made for graph->n nodes. */
+int scc_walk_roots(SccWalker *w, const SccGraph *graph, const int *roots, int k);
+
 #endif
