@@ -28,7 +28,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "carve.h"
 #include "cascade.h"
-#include "twice.h"
+#include "margin.h"
 
 static void lay_out(void *owner, Carving *carving, size_t n) {
   Cascade *c = owner;
@@ -173,28 +173,56 @@ double cascade_passed_on(const Network *net, const CascadeParams *p, int j,
   return share < 1 ? share : 1;
 }
 
-/* L and Eq of company j this round, into cash_after and equity_after. A
-** margin within the rounding error of its terms counts as 0 (the company
-** survives): the doubles of figures that cancel by hand can land a hair on
-** either side (0.5 - 0.2 - 0.4 + 0.1 is -2.8e-17, 0.1 + 0.3 - 0.2 - 0.2 is
-** 0 where their exact sum is -2.8e-17), and the model, checked by hand,
-** has exactly 0. The bound (plain_error) counts every rounded term: the
-** figures, the inflows and outflows (in Out), the claims. */
-static void settle_margins(Cascade *c, const Network *net, int j) {
+/* Adds -scale y f for each flow f in [from, to), y its cut this round:
+** y f as the two exact parts of its product. */
+static void add_cut_amounts(Margin *m, const Cascade *c, const Network *net, int from, int to,
+                            double scale) {
+  int f;
+  for (f = from; f < to; f++) {
+    double y = flow_cut(c, net, f), amount = net->in_amount[f], product = y * amount;
+    margin_add_product(m, -scale, product);
+    margin_add_product(m, -scale, fma(y, amount, -product));
+  }
+}
+
+/* L = L0 - m dRev - dFin + Saved, from its terms (margin.h). */
+static double exact_cash(const Cascade *c, const Network *net, int j, double plain) {
+  Margin m = MARGIN_INIT;
+  network_add_liquidity_terms(net, j, &m);
+  add_cut_amounts(&m, c, net, net->in_start[j], net->in_financing_start[j], net->margin[j]);
+  add_cut_amounts(&m, c, net, net->in_financing_start[j], net->in_start[j + 1], 1);
+  margin_add_product(&m, c->cut[j], net->outflow[j]);
+  return margin_value(&m, plain);
+}
+
+/* Eq = E - m dRev - dA, from its terms (margin.h). */
+static double exact_equity(const Cascade *c, const Network *net, const CascadeParams *p, int j,
+                           double plain) {
+  Margin m = MARGIN_INIT;
+  int f;
+  margin_add(&m, net->equity[j]);
+  add_cut_amounts(&m, c, net, net->in_start[j], net->in_financing_start[j], net->margin[j]);
+  for (f = net->claim_start[j]; f < net->claim_start[j + 1]; f++) {
+    if (c->defaulted[net->claim_debtor[f]]) {
+      margin_add_product(&m, -(1 - p->recovery), net->claim_amount[f]);
+    }
+  }
+  return margin_value(&m, plain);
+}
+
+/* L and Eq of company j this round, into cash_after and equity_after: the
+** plain sums, summed again exactly when they land near 0 (margin.h). */
+static void settle_margins(Cascade *c, const Network *net, const CascadeParams *p, int j) {
   double loss = net->margin[j] * c->revenue_lost[j];
-  int inflows = net->in_start[j + 1] - net->in_start[j];
-  int outflows = net->out_start[j + 1] - net->out_start[j];
-  int claims = net->claim_start[j + 1] - net->claim_start[j];
   double cash = net->liquidity_before[j] - loss - c->financing_lost[j] + c->saved[j];
   double equity = net->equity[j] - loss - c->credit_loss[j];
-  double cash_size = network_liquidity_size(net, j) + loss + c->financing_lost[j] + c->saved[j];
-  double equity_size = fabs(net->equity[j]) + loss + c->credit_loss[j];
-  if (isfinite(cash_size) &&
-      fabs(cash) <= plain_error(LIQUIDITY_TERMS + inflows + outflows + 4, cash_size)) {
-    cash = 0;
+  if (margin_near_zero(cash, net->margin_terms,
+                       net->liquidity_size[j] + loss + c->financing_lost[j] + c->saved[j])) {
+    cash = exact_cash(c, net, j, cash);
   }
-  if (isfinite(equity_size) && fabs(equity) <= plain_error(inflows + claims + 4, equity_size)) {
-    equity = 0;
+  if (net->has_equity[j] &&
+      margin_near_zero(equity, net->margin_terms, fabs(net->equity[j]) + loss + c->credit_loss[j])) {
+    equity = exact_equity(c, net, p, j, equity);
   }
   c->cash_after[j] = cash;
   c->equity_after[j] = equity;
@@ -213,7 +241,7 @@ static void settle_company(Cascade *c, const Network *net, const CascadeParams *
   c->financing_lost[j] = financing_lost;
   c->credit_loss[j] = credit_loss;
   c->saved[j] = c->cut[j] * net->outflow[j];
-  settle_margins(c, net, j);
+  settle_margins(c, net, p, j);
   c->next_defaulted[j] = c->defaulted[j] || c->cash_after[j] < 0 ||
                          (net->has_equity[j] && c->equity_after[j] < 0);
   if (c->next_defaulted[j] && !c->defaulted[j]) {

@@ -12,7 +12,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "carve.h"
 #include "furfine.h"
-#include "twice.h"
+#include "margin.h"
 
 static void lay_out(void *owner, Carving *carving, size_t n) {
   Furfine *f = owner;
@@ -40,26 +40,41 @@ void furfine_free(Furfine *f) {
   sqlite3_free(f);
 }
 
-/* E - loss < 0, where a margin within the rounding of its terms (the
-** equity and the claims summed into the loss) is 0: a loss that equals
-** the equity by hand (9.6 + 5.2 + 5.4 against 20.2) is survived, though
-** its doubles add up to 20.200000000000003. */
-static int insolvent(const Network *net, const Furfine *f, int i) {
+/* E_i - loss_i < 0, summed again exactly near 0 (margin.h): a loss that
+** equals the equity by hand (claims of 9.6 + 5.2 + 5.4 against 20.2) is
+** survived, though its doubles add up to 20.200000000000003. Round t's
+** loss comes from the debtors that defaulted before it (all of them: those
+** of the frontier not added yet only take the margin further down). */
+static int insolvent(const Network *net, const Furfine *f, const ClaimMatrix *a,
+                     double recovery, int i, int t) {
   double margin, size;
-  int claims = net->claim_start[i + 1] - net->claim_start[i];
+  int e, terms = (a->row_start[i + 1] - a->row_start[i]) + (net->claim_start[i + 1] - net->claim_start[i]);
   if (!net->has_equity[i]) return 0;
   margin = net->equity[i] - f->loss[i];
   size = fabs(net->equity[i]) + f->loss[i];
-  return margin < 0 && !(isfinite(size) && -margin <= plain_error(claims + 2, size));
+  if (margin_near_zero(margin, terms + 2, size)) {
+    Margin exact = MARGIN_INIT;
+    margin_add(&exact, net->equity[i]);
+    for (e = a->row_start[i]; e < a->row_start[i + 1]; e++) {
+      int j = a->row_debtor[e];
+      if (f->default_round[j] >= 0 && f->default_round[j] < t) {
+        margin_add_product(&exact, -(1 - recovery), a->row_amount[e]);
+      }
+    }
+    margin = margin_value(&exact, margin);
+  }
+  return margin < 0;
 }
 
 /* Round 0; returns the size of its frontier. */
-static int start(Furfine *f, const Network *net, const unsigned char *failed) {
+static int start(Furfine *f, const Network *net, const ClaimMatrix *a, const unsigned char *failed) {
   int i, n_frontier = 0;
   for (i = 0; i < f->n; i++) {
     f->loss[i] = 0;
     f->default_round[i] = -1;
-    if (failed[i] || insolvent(net, f, i)) {
+  }
+  for (i = 0; i < f->n; i++) {
+    if (failed[i] || insolvent(net, f, a, 0, i, 0)) {
       f->default_round[i] = 0;
       f->frontier[n_frontier++] = i;
     }
@@ -76,7 +91,7 @@ static int round_losses(Furfine *f, const Network *net, const ClaimMatrix *a,
     for (e = a->col_start[j]; e < a->col_start[j + 1]; e++) {
       int i = a->col_creditor[e];
       f->loss[i] += (1 - recovery) * a->col_amount[e];
-      if (f->default_round[i] < 0 && insolvent(net, f, i)) {
+      if (f->default_round[i] < 0 && insolvent(net, f, a, recovery, i, t)) {
         f->default_round[i] = t;
         f->next_frontier[n_next++] = i;
       }
@@ -87,7 +102,7 @@ static int round_losses(Furfine *f, const Network *net, const ClaimMatrix *a,
 
 void furfine_run(Furfine *f, const Network *net, const ClaimMatrix *a,
                  const unsigned char *failed, double recovery) {
-  int n_frontier = start(f, net, failed), t = 0;
+  int n_frontier = start(f, net, a, failed), t = 0;
   while (n_frontier > 0) {
     int *swap;
     n_frontier = round_losses(f, net, a, recovery, n_frontier, t + 1);

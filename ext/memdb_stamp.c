@@ -12,19 +12,25 @@
 ** So the statement under way keeps the stamp, in its auxiliary data
 ** (sqlite3_set_auxdata() with a negative key, which SQLite keeps for the
 ** statement's one run and drops when it halts or is reset), when at the
-** start of the call that makes it:
+** start of its first call:
 **   - the connection is in autocommit mode,
 **   - the statement is the connection's only busy one, and
-**   - the database is in a read transaction.
-** In autocommit mode a read transaction ends when the last statement that
-** reads halts; with no other statement busy, the transaction is this
-** statement's, and it lasts until the statement ends. Meanwhile no other
-** connection can commit to the database (the memdb VFS refuses the write
-** lock while a reader holds it), and sqlite3_deserialize() fails with
-** SQLITE_BUSY (as its documentation says; SQLite 3.40 does not check, and
-** a statement whose database is replaced under it reads freed memory).
-** Own writes open a write transaction, in which connection.c caches
-** nothing.
+**   - the database is in a read transaction;
+** and uses it in a later call where all three still hold, for the same
+** buffer. In autocommit mode a read transaction ends when the last
+** statement that reads halts; with no other statement busy, the first
+** call's transaction is the statement's own (it reads the database), and
+** lasts until it ends. Meanwhile no other connection can commit to the
+** database (the memdb VFS refuses the write lock while a reader holds it),
+** and sqlite3_deserialize() fails with SQLITE_BUSY, as its documentation
+** says. SQLite 3.40 does not check that, but replaces the database under
+** the statement's cursors (a statement that then reads on is reading
+** freed memory). A database that the first call finds outside a read
+** transaction (one the statement does not read: the extension's own reads
+** would leave it in one, for the statement's run, that such a replacement
+** does not disturb) keeps no stamp; nor does a replacement in a new buffer
+** pass (its VFS's name holds the buffer's address). Own writes open a
+** write transaction, in which connection.c caches nothing.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT3
@@ -88,23 +94,25 @@ static int only_busy_statement(sqlite3 *db) {
   return busy == 1;
 }
 
-static const char *kept_stamp(sqlite3_context *call, const char *schema) {
-  KeptStamp *kept = sqlite3_get_auxdata(call, KEPT_STAMPS_KEY);
+/* What the statement of call noted for schema: NULL when nothing yet. */
+static const KeptStamp *kept_entry(sqlite3_context *call, const char *schema) {
+  const KeptStamp *kept = sqlite3_get_auxdata(call, KEPT_STAMPS_KEY);
   for (; kept; kept = kept->next) {
-    if (strcmp(kept->schema, schema) == 0) return kept->stamp;
+    if (strcmp(kept->schema, schema) == 0) return kept;
   }
   return NULL;
 }
 
-/* Keeps stamp for schema in call's statement; out of memory, it is not kept. */
+/* Notes stamp for schema in call's statement (NULL: its stamps are not to
+** be kept); out of memory, notes nothing. */
 static void keep_stamp(sqlite3_context *call, const char *schema, const char *stamp) {
   KeptStamp *first = sqlite3_get_auxdata(call, KEPT_STAMPS_KEY);
   KeptStamp *kept = sqlite3_malloc64(sizeof(KeptStamp));
   if (kept == NULL) return;
   kept->next = NULL;
   kept->schema = sqlite3_mprintf("%s", schema);
-  kept->stamp = sqlite3_mprintf("%s", stamp);
-  if (kept->schema == NULL || kept->stamp == NULL) {
+  kept->stamp = stamp ? sqlite3_mprintf("%s", stamp) : NULL;
+  if (kept->schema == NULL || (stamp && kept->stamp == NULL)) {
     kept_free(kept);
   } else if (first) {   /* behind the first, which SQLite holds */
     kept->next = first->next;
@@ -114,20 +122,29 @@ static void keep_stamp(sqlite3_context *call, const char *schema, const char *st
   }
 }
 
+/* Whether a kept stamp holds for the buffer it was made of (its VFS's name
+** leads it): a new image comes in a new buffer. */
+static int same_buffer(const char *stamp, const char *vfs_name) {
+  size_t length = strlen(vfs_name);
+  return strncmp(stamp, vfs_name, length) == 0 && stamp[length] == '#';
+}
+
 int memdb_stamp_append(sqlite3_str *text, sqlite3 *db, const char *schema, const char *vfs_name,
                        sqlite3_context *call, int state) {
+  const KeptStamp *kept = call ? kept_entry(call, schema) : NULL;
   int start = sqlite3_str_length(text), whole;
-  int keep = call != NULL && state == SQLITE_TXN_READ && sqlite3_get_autocommit(db) &&
-             only_busy_statement(db);
-  const char *kept = keep ? kept_stamp(call, schema) : NULL;
-  if (kept) {
-    sqlite3_str_appendall(text, kept);
+  int steady = call != NULL && state == SQLITE_TXN_READ && sqlite3_get_autocommit(db) &&
+               only_busy_statement(db);
+  if (kept && kept->stamp && steady && same_buffer(kept->stamp, vfs_name)) {
+    sqlite3_str_appendall(text, kept->stamp);
     return 1;
   }
   sqlite3_str_appendall(text, vfs_name);
   whole = append_digest(text, db, schema);
-  if (whole && keep && sqlite3_str_errcode(text) == SQLITE_OK) {
-    keep_stamp(call, schema, sqlite3_str_value(text) + start);
+  /* The statement's first call decides: only a database it already holds
+  ** in a read transaction has its stamp kept. */
+  if (call && !kept && whole && sqlite3_str_errcode(text) == SQLITE_OK) {
+    keep_stamp(call, schema, steady ? sqlite3_str_value(text) + start : NULL);
   }
   return whole;
 }

@@ -14,6 +14,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 #include "carve.h"
 #include "network.h"
+#include "margin.h"
 #include "twice.h"
 #include "recent.h"
 
@@ -272,7 +273,7 @@ static void lay_out(Network *net, Carving *carving) {
   CARVE(revenue, n); CARVE(revenue_inflow, n); CARVE(financing_inflow, n);
   CARVE(outflow, n); CARVE(operating_cf, n); CARVE(capex, n); CARVE(cash, n);
   CARVE(debt, n); CARVE(debt_service, n); CARVE(equity, n); CARVE(margin, n);
-  CARVE(liquidity_before, n);
+  CARVE(liquidity_before, n); CARVE(liquidity_size, n);
   CARVE(in_amount, f); CARVE(claim_amount, c);
   CARVE(in_start, n + 1); CARVE(in_financing_start, n); CARVE(in_payer, f);
   CARVE(in_behalf, f);
@@ -324,20 +325,36 @@ static double inflow_sum(const Network *net, int from, int to) {
   return isfinite(sum.hi) ? sum.hi + sum.lo : sum.hi;
 }
 
-double network_liquidity_size(const Network *net, int j) {
-  return fabs(net->cash[j]) + fabs(net->operating_cf[j]) + fabs(net->capex[j])
-       + fabs(net->debt_service[j]) + net->financing_inflow[j];
+void network_add_liquidity_terms(const Network *net, int j, Margin *m) {
+  int f;
+  margin_add(m, net->cash[j]);
+  margin_add(m, net->operating_cf[j]);
+  margin_add(m, -net->capex[j]);
+  margin_add(m, -net->debt_service[j]);
+  for (f = net->in_financing_start[j]; f < net->in_start[j + 1]; f++) margin_add(m, net->in_amount[f]);
 }
 
-/* L0 = C + O - K - D + Fin, 0 within the rounding of its terms: the doubles
-** of figures that cancel by hand can land a hair below 0 (0.3 - 0.9 - 0.3 +
-** 0.9 is -1.1e-16), a baseline default that the model, checked by hand,
-** does not make. */
-static double liquidity_before(const Network *net, int j) {
-  double sum = net->cash[j] + net->operating_cf[j] - net->capex[j] - net->debt_service[j]
-             + net->financing_inflow[j];
-  double size = network_liquidity_size(net, j);
-  return isfinite(size) && fabs(sum) <= plain_error(LIQUIDITY_TERMS, size) ? 0 : sum;
+/* L0 = C + O - K - D + Fin (margin.h: exact near 0, and 0 where the
+** figures may cancel), its size, and the most terms a margin of the
+** network sums (the figures, inflows, outflows and claims of a company). */
+static void settle_liquidity(Network *net) {
+  int j, most = 0;
+  for (j = 0; j < net->n_companies; j++) {
+    double plain = net->cash[j] + net->operating_cf[j] - net->capex[j] - net->debt_service[j]
+                 + net->financing_inflow[j];
+    int terms = (net->in_start[j + 1] - net->in_start[j]) + (net->out_start[j + 1] - net->out_start[j])
+              + (net->claim_start[j + 1] - net->claim_start[j]);
+    net->liquidity_size[j] = fabs(net->cash[j]) + fabs(net->operating_cf[j]) + fabs(net->capex[j])
+                           + fabs(net->debt_service[j]) + net->financing_inflow[j];
+    if (margin_near_zero(plain, LIQUIDITY_TERMS + terms, net->liquidity_size[j])) {
+      Margin exact = MARGIN_INIT;
+      network_add_liquidity_terms(net, j, &exact);
+      plain = margin_value(&exact, plain);
+    }
+    net->liquidity_before[j] = plain;
+    if (terms > most) most = terms;
+  }
+  net->margin_terms = LIQUIDITY_TERMS + most + 4;
 }
 
 /* Groups the flows by payee, revenue before financing (a counting sort that
@@ -372,7 +389,6 @@ static void group_flows(Network *net, const NetworkBuilder *b) {
     net->financing_inflow[i] = inflow_sum(net, financing[i], start[i + 1]);
     net->revenue[i] = b->revenue_null[i] ? net->revenue_inflow[i] : b->revenue[i];
     net->revenue_stated[i] = !b->revenue_null[i];
-    net->liquidity_before[i] = liquidity_before(net, i);
   }
 }
 
@@ -450,6 +466,7 @@ Network *network_build(NetworkBuilder *b) {
   group_flows(net, b);
   group_claims(net, b);
   link_reverse(net, b);
+  settle_liquidity(net);
   builder_free(b);
   return net;
 }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #define NO_COMPANY (-1)
+#define LIQUIDITY_TERMS 5   /* C, O, K, D and Fin */
 
 /* A slot of the open-addressing hash of names: the company and its name's
 ** hash code, compared before the name itself. */
@@ -53,8 +54,11 @@ typedef struct Network {
   double *equity;           /* E, meaningful only where has_equity */
   unsigned char *has_equity;
   double *margin;           /* m, 1 when NULL */
-  double *liquidity_before; /* L0 = C + O - K - D + Fin: after a normal year (0 within
-                            ** the rounding of its terms) */
+  double *liquidity_before; /* L0 = C + O - K - D + Fin: after a normal year (margin.h:
+                            ** exact near 0, and 0 where the figures may cancel) */
+  double *liquidity_size;   /* |C| + |O| + |K| + |D| + Fin */
+  int margin_terms;         /* the most terms a margin sums: LIQUIDITY_TERMS, a company's
+                            ** inflows, outflows and claims, and 4 more */
 
   /* Flows grouped by payee: inflows of j are [in_start[j], in_start[j+1]),
   ** revenue first, then financing from in_financing_start[j]; each part in
@@ -151,11 +155,10 @@ Network *network_build(NetworkBuilder *b);
 Network *network_retain(Network *net);
 void network_release(Network *net);
 int network_find(const Network *net, const char *name);
-/* The size of company j's liquidity after a normal year: the magnitudes
-** of its terms, |C| + |O| + |K| + |D| + Fin, of which there are
-** LIQUIDITY_TERMS (Fin's inflows were summed in twice the precision). */
-#define LIQUIDITY_TERMS 5
-double network_liquidity_size(const Network *net, int j);
+/* Adds to m the terms of company j's liquidity after a normal year, each
+** as it is: C, O, -K, -D and every financing inflow (margin.h). */
+struct Margin;
+void network_add_liquidity_terms(const Network *net, int j, struct Margin *m);
 
 /* A key made of what and the n texts (NULL allowed), each written with its
 ** length, so that different lists never give the same key; NULL when out
