@@ -322,7 +322,7 @@ static void set_slack(BreakingSearch *s) {
     cascade_figure_sizes(s->net, j, &s->cash_slack[j], &s->equity_slack[j]);
     /* The cascade takes a margin near 0 for 0 by the size of every term
     ** (margin.h), cash and debt service that cancel included. */
-    s->cash_slack[j] += s->net->liquidity_size[j];
+    s->cash_slack[j] += network_liquidity_size(s->net, j);
     s->cash_slack[j] *= BOUND_SLACK;
     s->equity_slack[j] *= BOUND_SLACK;
   }

@@ -211,13 +211,15 @@ static double exact_equity(const Cascade *c, const Network *net, const CascadePa
 }
 
 /* L and Eq of company j this round, into cash_after and equity_after: the
-** plain sums, summed again exactly when they land near 0 (margin.h). */
+** plain sums, summed again exactly when they land within their own
+** rounding of 0 (margin.h). L0 is rounded once already (0 where its
+** figures may cancel), so the plain sum of L starts from it. */
 static void settle_margins(Cascade *c, const Network *net, const CascadeParams *p, int j) {
   double loss = net->margin[j] * c->revenue_lost[j];
   double cash = net->liquidity_before[j] - loss - c->financing_lost[j] + c->saved[j];
   double equity = net->equity[j] - loss - c->credit_loss[j];
   if (margin_near_zero(cash, net->margin_terms,
-                       net->liquidity_size[j] + loss + c->financing_lost[j] + c->saved[j])) {
+                       fabs(net->liquidity_before[j]) + loss + c->financing_lost[j] + c->saved[j])) {
     cash = exact_cash(c, net, j, cash);
   }
   if (net->has_equity[j] &&

@@ -273,7 +273,7 @@ static void lay_out(Network *net, Carving *carving) {
   CARVE(revenue, n); CARVE(revenue_inflow, n); CARVE(financing_inflow, n);
   CARVE(outflow, n); CARVE(operating_cf, n); CARVE(capex, n); CARVE(cash, n);
   CARVE(debt, n); CARVE(debt_service, n); CARVE(equity, n); CARVE(margin, n);
-  CARVE(liquidity_before, n); CARVE(liquidity_size, n);
+  CARVE(liquidity_before, n);
   CARVE(in_amount, f); CARVE(claim_amount, c);
   CARVE(in_start, n + 1); CARVE(in_financing_start, n); CARVE(in_payer, f);
   CARVE(in_behalf, f);
@@ -334,6 +334,11 @@ void network_add_liquidity_terms(const Network *net, int j, Margin *m) {
   for (f = net->in_financing_start[j]; f < net->in_start[j + 1]; f++) margin_add(m, net->in_amount[f]);
 }
 
+double network_liquidity_size(const Network *net, int j) {
+  return fabs(net->cash[j]) + fabs(net->operating_cf[j]) + fabs(net->capex[j])
+       + fabs(net->debt_service[j]) + net->financing_inflow[j];
+}
+
 /* L0 = C + O - K - D + Fin (margin.h: exact near 0, and 0 where the
 ** figures may cancel), its size, and the most terms a margin of the
 ** network sums (the figures, inflows, outflows and claims of a company). */
@@ -344,9 +349,7 @@ static void settle_liquidity(Network *net) {
                  + net->financing_inflow[j];
     int terms = (net->in_start[j + 1] - net->in_start[j]) + (net->out_start[j + 1] - net->out_start[j])
               + (net->claim_start[j + 1] - net->claim_start[j]);
-    net->liquidity_size[j] = fabs(net->cash[j]) + fabs(net->operating_cf[j]) + fabs(net->capex[j])
-                           + fabs(net->debt_service[j]) + net->financing_inflow[j];
-    if (margin_near_zero(plain, LIQUIDITY_TERMS + terms, net->liquidity_size[j])) {
+    if (margin_near_zero(plain, LIQUIDITY_TERMS + terms, network_liquidity_size(net, j))) {
       Margin exact = MARGIN_INIT;
       network_add_liquidity_terms(net, j, &exact);
       plain = margin_value(&exact, plain);

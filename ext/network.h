@@ -56,7 +56,6 @@ typedef struct Network {
   double *margin;           /* m, 1 when NULL */
   double *liquidity_before; /* L0 = C + O - K - D + Fin: after a normal year (margin.h:
                             ** exact near 0, and 0 where the figures may cancel) */
-  double *liquidity_size;   /* |C| + |O| + |K| + |D| + Fin */
   int margin_terms;         /* the most terms a margin sums: LIQUIDITY_TERMS, a company's
                             ** inflows, outflows and claims, and 4 more */
 
@@ -159,6 +158,8 @@ int network_find(const Network *net, const char *name);
 ** as it is: C, O, -K, -D and every financing inflow (margin.h). */
 struct Margin;
 void network_add_liquidity_terms(const Network *net, int j, struct Margin *m);
+/* |C| + |O| + |K| + |D| + Fin: the size of those terms. */
+double network_liquidity_size(const Network *net, int j);
 
 /* A key made of what and the n texts (NULL allowed), each written with its
 ** length, so that different lists never give the same key; NULL when out
