@@ -319,10 +319,9 @@ static void lay_out(BreakingSearch *s, Carving *carving, size_t n) {
 static void set_slack(BreakingSearch *s) {
   int j;
   for (j = 0; j < s->net->n_companies; j++) {
+    /* The cascade's margins near 0 (margin.h) move by at most their own
+    ** rounding of these sizes: far below the slack. */
     cascade_figure_sizes(s->net, j, &s->cash_slack[j], &s->equity_slack[j]);
-    /* The cascade takes a margin near 0 for 0 by the size of every term
-    ** (margin.h), cash and debt service that cancel included. */
-    s->cash_slack[j] += network_liquidity_size(s->net, j);
     s->cash_slack[j] *= BOUND_SLACK;
     s->equity_slack[j] *= BOUND_SLACK;
   }
