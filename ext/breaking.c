@@ -149,21 +149,6 @@ static double take(Bounds *b, int j, int *changed) {
   return move_low > move_high ? move_low : move_high;
 }
 
-/* Lists the companies due next round: those the moves of the companies
-** just computed reach, or, when they reach so far that finding them would
-** cost more than computing everyone (as in the cascade), every company. */
-static void next_due(Bounds *b, const Network *net, long long reached) {
-  long long budget = (net->n_flows + net->n_claims) / 4 + b->n;
-  int k;
-  for (k = 0; k < b->reach.n_list; k++) {
-    int j = b->reach.list[k];
-    if (reached <= budget) reach_mark(&b->reach, net, j, b->moved[j]);
-    b->moved[j] = 0;
-  }
-  if (reached > budget) reach_all(&b->reach, b->n);
-  reach_advance(&b->reach);
-}
-
 /* Runs the interval cascade for pcts lo/100 .. hi/100 to its fixed point;
 ** 0, or what the stop check answered when it stopped the run. Round 1
 ** computes every company, each later round those a change reached. */
@@ -197,7 +182,7 @@ static int bounds_run(Search *s, int lo, int hi) {
       if (moved > move) move = moved;
       reached += reach_size(s->net, j, b->moved[j]);
     }
-    next_due(b, s->net, reached);
+    reach_next(&b->reach, s->net, b->moved, reached);
     if (!changed && move < CASCADE_TOLERANCE) break;
     stop = stop_after(p->stop, 2.0 * (work + b->reach.n_list));
     if (stop != 0) return stop;

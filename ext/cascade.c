@@ -300,18 +300,6 @@ static void start_state(Cascade *c, const CascadeParams *p) {
   c->reach.n_list = c->reach.n_next = 0;
 }
 
-/* Marks due next round every company that a change of state reaches:
-** take_due listed the companies that changed in reach.list, and left what
-** changed in moved[], which this clears. */
-static void mark_reached(Cascade *c, const Network *net) {
-  int k;
-  for (k = 0; k < c->reach.n_list; k++) {
-    int j = c->reach.list[k];
-    reach_mark(&c->reach, net, j, c->moved[j]);
-    c->moved[j] = 0;
-  }
-}
-
 /* Computes round `round` for the companies due (all of them when
 ** all_due); returns the work: the companies, flows and claims read. */
 static double compute_due(Cascade *c, const Network *net, const CascadeParams *p, int round,
@@ -347,9 +335,9 @@ static long long take_one(Cascade *c, const Network *net, int j, int *n_moved,
 }
 
 /* Moves the companies computed this round to their new state, leaving in
-** reach.list those that changed and in moved[] what changed; returns how
-** many marks the changes ask for, with the largest move of a cut and
-** whether a default changed. */
+** reach.list those that changed and in moved[] what changed (for
+** reach_next); returns how many marks the changes ask for, with the
+** largest move of a cut and whether a default changed. */
 static long long take_due(Cascade *c, const Network *net, int all_due, double *largest_move,
                           int *defaults_changed) {
   long long reach = 0;
@@ -370,33 +358,21 @@ static long long take_due(Cascade *c, const Network *net, int all_due, double *l
 }
 
 int cascade_run(Cascade *c, const Network *net, const CascadeParams *p) {
-  /* Past this many marks a round, computing everyone is cheaper. */
-  long long mark_budget = (net->n_flows + net->n_claims) / 4 + c->n;
   double full_pass = (double)c->n + net->n_flows + net->n_claims, computed = 0;
   int round, stop, all_due = 1;
   start_state(c, p);
   c->converged = 0;
   c->density = 1;
   for (round = 1; round <= p->max_rounds; round++) {
-    int defaults_changed, next_all_due;
+    int defaults_changed;
     /* Visits: the companies computed, their flows and claims, taken
     ** again, and the marks. */
     double largest_move, work = compute_due(c, net, p, round, all_due);
     long long reach = take_due(c, net, all_due, &largest_move, &defaults_changed);
     computed += work;
     c->density = full_pass > 0 ? computed / (full_pass * round) : 1;
-    work *= 2;
-    /* Marks cost a random write each: when they would reach so far that
-    ** everyone is computed anyway, none is made. */
-    next_all_due = reach > mark_budget;
-    if (next_all_due) {
-      memset(c->moved, 0, (size_t)c->n);
-    } else {
-      mark_reached(c, net);
-      work += (double)reach + c->reach.n_list;
-    }
-    reach_advance(&c->reach);
-    all_due = next_all_due;
+    all_due = reach_next(&c->reach, net, c->moved, reach);
+    work = 2 * work + (all_due ? 0 : (double)reach);
     c->rounds = round;
     c->defaults_moved = defaults_changed;
     if (!defaults_changed && largest_move < CASCADE_TOLERANCE) c->converged = 1;

@@ -35,11 +35,6 @@ void reach_mark(Reach *r, const Network *net, int j, unsigned moved) {
   }
 }
 
-void reach_all(Reach *r, int n) {
-  int j;
-  for (j = 0; j < n; j++) r->next[j] = j;
-  r->n_next = n;
-}
 
 void reach_advance(Reach *r) {
   int k, *swap = r->list;
@@ -48,4 +43,20 @@ void reach_advance(Reach *r) {
   r->next = swap;
   r->n_list = r->n_next;
   r->n_next = 0;
+}
+
+int reach_next(Reach *r, const Network *net, unsigned char *moved, long long reached) {
+  int all = reached > (long long)(net->n_flows + net->n_claims) / 4 + net->n_companies, k;
+  for (k = 0; k < r->n_list; k++) {
+    int j = r->list[k];
+    if (!all) reach_mark(r, net, j, moved[j]);
+    moved[j] = 0;
+  }
+  if (!all) {
+    reach_advance(r);
+    return 0;
+  }
+  for (k = 0; k < net->n_companies; k++) r->list[k] = k;   /* no mark was made */
+  r->n_list = net->n_companies;
+  return 1;
 }

@@ -24,9 +24,14 @@ typedef struct Reach {
 long long reach_size(const Network *net, int j, unsigned moved);
 /* Marks due next round the companies a change of company j reaches. */
 void reach_mark(Reach *r, const Network *net, int j, unsigned moved);
-/* Marks every one of n companies due next round, and no other. */
-void reach_all(Reach *r, int n);
 /* The companies marked become those due this round; no mark is left. */
 void reach_advance(Reach *r);
+/* Next round's companies, made this round's: those that the changes of
+** the companies in r->list reach (moved[]: what changed of each, which
+** this clears; reached: the sum of their reach_size). Marks cost a random
+** write each, so past (flows + claims) / 4 + companies of them, where
+** computing everyone is cheaper than finding them, none is made and every
+** company is listed: then it returns 1, else 0. */
+int reach_next(Reach *r, const Network *net, unsigned char *moved, long long reached);
 
 #endif
